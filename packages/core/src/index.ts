@@ -1,0 +1,64 @@
+/**
+ * `@trama/core`: typed components wired into deterministic, concurrent pipelines.
+ * @module
+ */
+export type { AnyComponent, Component, RunContext, StreamChunk } from "./component/component.js";
+export {
+  type ComponentFactory,
+  type ComponentSpec,
+  type DefinedComponent,
+  defineComponent,
+} from "./component/define-component.js";
+export { type ComponentRegistration, ComponentRegistry, defaultRegistry } from "./component/registry.js";
+export { Secret, type SecretJSON, SecretMissingError } from "./component/secret.js";
+export { type ComponentJSON, componentToJSON } from "./component/serialize-config.js";
+export { GeneratedAnswer, generatedAnswerType } from "./data/answer.js";
+export {
+  ChatMessage,
+  type ChatRole,
+  type ContentPart,
+  chatMessageType,
+  type ImagePart,
+  type ReasoningPart,
+  type TextPart,
+  type ToolCallPart,
+  type ToolResultPart,
+} from "./data/chat-message.js";
+export { Document, type DocumentInit, documentType, stableStringify } from "./data/document.js";
+export * from "./errors/index.js";
+export type {
+  ComponentMap,
+  Connectable,
+  PipelineInputs,
+  PipelineResult,
+  ReceiverAddress,
+  SenderAddress,
+} from "./pipeline/addresses.js";
+export type { PipelineEvent, PipelineOutputs } from "./pipeline/events.js";
+export type { Connection } from "./pipeline/graph.js";
+export { Pipeline, type PipelineOptions, type RunOptions } from "./pipeline/pipeline.js";
+export { PipelineComponent, type PipelineComponentOptions } from "./pipeline/pipeline-component.js";
+export type { Breakpoint } from "./pipeline/run-pipeline.js";
+export type { LoadOptions, PipelineJSON } from "./pipeline/serialize-pipeline.js";
+export { type PipelineSnapshot, snapshotFromJSON, snapshotToJSON } from "./pipeline/snapshot.js";
+export { PipelineStream } from "./pipeline/stream.js";
+export { type AttributeValue, getTracer, type Span, setTracer, type Tracer } from "./tracing/tracer.js";
+export { type Converter, findConversion } from "./types/convert.js";
+export {
+  type AcceptedValue,
+  type InputSocket,
+  type InputSocketMap,
+  type InputValue,
+  type InputValues,
+  isAssignable,
+  type OutputSocketMap,
+  type OutputValues,
+  parseSocketType,
+  registerNamedType,
+  SocketType,
+  t,
+  type ValueOf,
+  type Variadic,
+} from "./types/socket-type.js";
+export { cloneSymbol, deepCopy } from "./utils/deep-copy.js";
+export { type DataClass, decodeValue, encodeValue, registerDataClass } from "./utils/value-codec.js";
