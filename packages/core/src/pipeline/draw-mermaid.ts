@@ -11,7 +11,7 @@ export function drawMermaid(graph: PipelineGraph): string {
   const lines = ["graph TD;"];
   for (const node of compiled.nodes) {
     lines.push(
-      `  ${id(node.name)}["<b>${escape(node.name)}</b><br><small><i>${escape(node.component.type)}</i></small>"]:::component;`,
+      `  ${id(node.name)}["<b>${escapeHtml(node.name)}</b><br><small><i>${escapeHtml(node.component.type)}</i></small>"]:::component;`,
     );
   }
   for (const connection of graph.connections) {
@@ -19,7 +19,7 @@ export function drawMermaid(graph: PipelineGraph): string {
     const input = node.inputs[node.inputIndex.get(connection.input)!]!;
     const type = (graph.components.get(connection.sender)!.outputs as Record<string, SocketType>)[connection.output]!;
     const via = connection.conversion ? ` (${connection.conversion.name})` : "";
-    const label = `"${escape(connection.output)} → ${escape(connection.input)}<br><small><i>${escape(type.name)}${via}</i></small>"`;
+    const label = `"${escapeHtml(connection.output)} → ${escapeHtml(connection.input)}<br><small><i>${escapeHtml(type.name)}${via}</i></small>"`;
     const arrow = input.mandatory ? `-- ${label} -->` : `-. ${label} .->`;
     lines.push(`  ${id(connection.sender)} ${arrow} ${id(connection.receiver)};`);
   }
@@ -29,7 +29,7 @@ export function drawMermaid(graph: PipelineGraph): string {
     for (const input of node.inputs) {
       if (input.senders.length > 0) continue;
       freeInputs = true;
-      const label = `"${escape(input.name)}<br><small><i>${escape(input.type.name)}${input.mandatory ? "" : ", optional"}</i></small>"`;
+      const label = `"${escapeHtml(input.name)}<br><small><i>${escapeHtml(input.type.name)}${input.mandatory ? "" : ", optional"}</i></small>"`;
       lines.push(`  runInputs ${input.mandatory ? `-- ${label} -->` : `-. ${label} .->`} ${id(node.name)};`);
     }
     const declared = node.component.outputs as Record<string, SocketType>;
@@ -37,7 +37,7 @@ export function drawMermaid(graph: PipelineGraph): string {
       if (node.connectedOutputs.has(output)) continue;
       freeOutputs = true;
       lines.push(
-        `  ${id(node.name)} -- "${escape(output)}<br><small><i>${escape(declared[output]!.name)}</i></small>" --> runOutputs;`,
+        `  ${id(node.name)} -- "${escapeHtml(output)}<br><small><i>${escapeHtml(declared[output]!.name)}</i></small>" --> runOutputs;`,
       );
     }
   }
@@ -47,6 +47,6 @@ export function drawMermaid(graph: PipelineGraph): string {
   return lines.join("\n");
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -145,7 +145,10 @@ defaultRegistry.register({ type: TYPE, create: (config, registry) => PipelineCom
 function defaultInputMap(pipeline: Pipeline<any>): Record<string, string[]> {
   const map: Record<string, string[]> = {};
   for (const [component, sockets] of Object.entries(pipeline.inputs())) {
-    for (const socket of Object.keys(sockets)) (map[socket] ??= []).push(`${component}.${socket}`);
+    for (const socket of Object.keys(sockets)) {
+      map[socket] ??= [];
+      map[socket].push(`${component}.${socket}`);
+    }
   }
   return map;
 }
