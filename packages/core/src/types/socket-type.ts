@@ -58,6 +58,27 @@ export class SocketType<T = unknown> {
   toString(): string {
     return this.name;
   }
+
+  /** Saved by name: `list<Document>`; `parseSocketType` reads it back. */
+  toJSON(): string {
+    return this.name;
+  }
+}
+
+/** True for list types, and unions of lists with null or undefined: sockets that can join several senders. */
+export function isListType(type: SocketType): boolean {
+  if (type.kind === "list") return true;
+  return (
+    type.kind === "union" &&
+    (type.members ?? []).some((member) => member.kind === "list") &&
+    (type.members ?? []).every((member) => member.kind === "list" || member.kind === "null" || member.kind === "undefined")
+  );
+}
+
+/** A socket type given directly, or by its name as in pipeline files. */
+export function toSocketType(type: SocketType | string | undefined, fallback: SocketType = t.any): SocketType {
+  if (type === undefined) return fallback;
+  return typeof type === "string" ? parseSocketType(type) : type;
 }
 
 /** A declared input socket: its type, whether it is mandatory or has a default, and how it collects values. */
