@@ -11,5 +11,10 @@ export { BranchJoiner, type BranchJoinerParams } from "./joiners/branch-joiner.j
 export { DocumentJoiner, type DocumentJoinerParams, type JoinMode } from "./joiners/document-joiner.js";
 export { ListJoiner, type ListJoinerParams } from "./joiners/list-joiner.js";
 export { StringJoiner } from "./joiners/string-joiner.js";
-export { ConditionalRouter, type ConditionalRouterParams, NoRouteSelectedError, type Route } from "./routers/conditional-router.js";
+export {
+  ConditionalRouter,
+  type ConditionalRouterParams,
+  NoRouteSelectedError,
+  type Route,
+} from "./routers/conditional-router.js";
 export { type CompiledTemplate, compileTemplate, TemplateError } from "./templates/jinja.js";

@@ -1,4 +1,13 @@
-import { ChatMessage, type Document, GeneratedAnswer, chatMessageType, defineComponent, documentType, generatedAnswerType, t } from "@trama/core";
+import {
+  ChatMessage,
+  chatMessageType,
+  type Document,
+  defineComponent,
+  documentType,
+  GeneratedAnswer,
+  generatedAnswerType,
+  t,
+} from "@trama/core";
 
 export interface AnswerBuilderParams {
   /** A regular expression whose match (or single group) is the answer; the whole reply by default. */
@@ -29,19 +38,30 @@ export const AnswerBuilder = defineComponent({
   run: (inputs, { params }: { params: AnswerBuilderParams }) => {
     const replies = inputs.replies as Array<string | ChatMessage>;
     const meta = inputs.meta ?? replies.map(() => ({}));
-    if (meta.length !== replies.length) throw new Error(`AnswerBuilder got ${replies.length} replies but ${meta.length} metadata entries.`);
+    if (meta.length !== replies.length)
+      throw new Error(`AnswerBuilder got ${replies.length} replies but ${meta.length} metadata entries.`);
     const pattern = inputs.pattern ?? params.pattern;
     const referencePattern = inputs.referencePattern ?? params.referencePattern;
-    if (pattern && new RegExp(`${pattern}|`).exec("")!.length > 2) throw new Error(`The answer pattern '${pattern}' has more than one capture group.`);
+    if (pattern && new RegExp(`${pattern}|`).exec("")!.length > 2)
+      throw new Error(`The answer pattern '${pattern}' has more than one capture group.`);
     const chosen = params.lastMessageOnly ? replies.slice(-1) : replies;
     const answers = chosen.map((reply, index) => {
       const text = reply instanceof ChatMessage ? (reply.text ?? "") : String(reply);
       const replyMeta = reply instanceof ChatMessage ? reply.meta : {};
-      const answerMeta = { ...replyMeta, ...meta[params.lastMessageOnly ? meta.length - 1 : index], all_messages: replies };
+      const answerMeta = {
+        ...replyMeta,
+        ...meta[params.lastMessageOnly ? meta.length - 1 : index],
+        all_messages: replies,
+      };
       return new GeneratedAnswer({
         data: extractAnswer(text, pattern),
         query: inputs.query,
-        documents: pickDocuments(text, inputs.documents ?? [], referencePattern, params.returnOnlyReferencedDocuments ?? true),
+        documents: pickDocuments(
+          text,
+          inputs.documents ?? [],
+          referencePattern,
+          params.returnOnlyReferencedDocuments ?? true,
+        ),
         meta: answerMeta,
       });
     });
@@ -56,7 +76,12 @@ function extractAnswer(text: string, pattern: string | undefined): string {
   return match[1] ?? match[0];
 }
 
-function pickDocuments(text: string, documents: Document[], referencePattern: string | undefined, onlyReferenced: boolean): Document[] {
+function pickDocuments(
+  text: string,
+  documents: Document[],
+  referencePattern: string | undefined,
+  onlyReferenced: boolean,
+): Document[] {
   const referenced = new Set<number>();
   if (referencePattern) {
     for (const match of text.matchAll(new RegExp(referencePattern, "g"))) {
@@ -64,10 +89,14 @@ function pickDocuments(text: string, documents: Document[], referencePattern: st
       if (Number.isInteger(index)) referenced.add(index);
     }
   }
-  const indexes = referencePattern && onlyReferenced ? [...referenced].sort((a, b) => a - b) : documents.map((_, index) => index);
+  const indexes =
+    referencePattern && onlyReferenced ? [...referenced].sort((a, b) => a - b) : documents.map((_, index) => index);
   return indexes
     .filter((index) => index >= 0 && index < documents.length)
     .map((index) =>
-      documents[index]!.withMeta({ source_index: index + 1, ...(referencePattern ? { referenced: referenced.has(index) } : {}) }),
+      documents[index]!.withMeta({
+        source_index: index + 1,
+        ...(referencePattern ? { referenced: referenced.has(index) } : {}),
+      }),
     );
 }

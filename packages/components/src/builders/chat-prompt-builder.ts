@@ -23,7 +23,9 @@ export const ChatPromptBuilder = defineComponent({
   type: "trama.ChatPromptBuilder",
   state: (params: ChatPromptBuilderParams) => ({ messages: messagesOf(params.template) }),
   inputs: (params: ChatPromptBuilderParams) => {
-    const found = messagesOf(params.template).flatMap((message) => (message.text ? compileTemplate(message.text).variables : []));
+    const found = messagesOf(params.template).flatMap((message) =>
+      message.text ? compileTemplate(message.text).variables : [],
+    );
     return {
       ...variableSockets(params.variables ?? [...new Set(found)], params.requiredVariables),
       template: t.list(chatMessageType).optional(),
@@ -34,13 +36,16 @@ export const ChatPromptBuilder = defineComponent({
   run: (inputs, { params, state }, context) => {
     const messages = inputs.template ?? state.messages;
     if (messages.length === 0) {
-      throw new Error(`'${context.component}' has no template: give ChatPromptBuilder a list of messages, at construction or as the 'template' input.`);
+      throw new Error(
+        `'${context.component}' has no template: give ChatPromptBuilder a list of messages, at construction or as the 'template' input.`,
+      );
     }
     const declared = params.variables ?? [];
     const variables = collectVariables(inputs, params.requiredVariables, declared, context.component);
     const prompt = messages.map((message) => {
       if (message.role !== "user" && message.role !== "system") return message;
-      if (message.text === undefined) throw new Error(`'${context.component}' got a ${message.role} message without text to render.`);
+      if (message.text === undefined)
+        throw new Error(`'${context.component}' got a ${message.role} message without text to render.`);
       const text = compileTemplate(message.text).render(variables);
       return new ChatMessage(message.role, [{ type: "text", text }], { name: message.name, meta: { ...message.meta } });
     });

@@ -24,7 +24,9 @@ export function collectVariables(
   const needed = required === "*" ? declared : (required ?? []);
   const missing = needed.filter((name) => variables[name] === undefined);
   if (missing.length) {
-    throw new Error(`'${component}' is missing required template variables: ${missing.join(", ")}. Connect or pass them.`);
+    throw new Error(
+      `'${component}' is missing required template variables: ${missing.join(", ")}. Connect or pass them.`,
+    );
   }
   return variables;
 }

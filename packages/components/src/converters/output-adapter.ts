@@ -11,8 +11,12 @@ export interface OutputAdapterParams {
 /** Reshapes data with a sandboxed Jinja expression: pick a field, join strings, build a list. */
 export const OutputAdapter = defineComponent({
   type: "trama.OutputAdapter",
-  state: (params: OutputAdapterParams) => ({ template: compileTemplate(params.template), type: toSocketType(params.outputType) }),
-  inputs: (params: OutputAdapterParams) => Object.fromEntries(compileTemplate(params.template).variables.map((name) => [name, t.any])),
+  state: (params: OutputAdapterParams) => ({
+    template: compileTemplate(params.template),
+    type: toSocketType(params.outputType),
+  }),
+  inputs: (params: OutputAdapterParams) =>
+    Object.fromEntries(compileTemplate(params.template).variables.map((name) => [name, t.any])),
   outputs: (params: OutputAdapterParams) => ({ output: toSocketType(params.outputType) }),
   run: (inputs, { state }) => ({
     output: state.type.kind === "string" ? state.template.render(inputs) : state.template.evaluate(inputs),

@@ -29,4 +29,3 @@ export function BranchJoiner<T = unknown>(
   return factory(params) as never;
 }
 BranchJoiner.type = factory.type;
-

@@ -1,4 +1,4 @@
-import { Document, defineComponent, documentType, t } from "@trama/core";
+import { type Document, defineComponent, documentType, t } from "@trama/core";
 
 /** How lists of documents are joined. */
 export type JoinMode = "concatenate" | "merge" | "reciprocal_rank_fusion";
@@ -48,7 +48,9 @@ function concatenate(lists: Document[][]): Document[] {
 
 function weightsFor(lists: Document[][], weights: number[] | undefined): number[] {
   if (weights && weights.length !== lists.length) {
-    throw new Error(`DocumentJoiner has ${weights.length} weights for ${lists.length} input lists: give one weight per list.`);
+    throw new Error(
+      `DocumentJoiner has ${weights.length} weights for ${lists.length} input lists: give one weight per list.`,
+    );
   }
   const raw = weights ?? lists.map(() => 1);
   const total = raw.reduce((sum, weight) => sum + weight, 0);
@@ -85,5 +87,7 @@ function reciprocalRankFusion(lists: Document[][], weights: number[] | undefined
 }
 
 function sortByScore(documents: Document[]): Document[] {
-  return [...documents].sort((a, b) => (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY) || 0);
+  return [...documents].sort(
+    (a, b) => (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY) || 0,
+  );
 }

@@ -1,4 +1,11 @@
-import { type DefinedComponent, defineComponent, type InputSocket, type SocketType, t, toSocketType } from "@trama/core";
+import {
+  type DefinedComponent,
+  defineComponent,
+  type InputSocket,
+  type SocketType,
+  t,
+  toSocketType,
+} from "@trama/core";
 
 export interface ListJoinerParams {
   /** The list type joined, such as `t.list(t.string)` or `"list<Document>"`. Default: list of any. */

@@ -1,4 +1,4 @@
-import { defineComponent, type InputSocket, type SocketType, t, toSocketType, TramaError } from "@trama/core";
+import { defineComponent, type InputSocket, type SocketType, TramaError, t, toSocketType } from "@trama/core";
 import { type CompiledTemplate, compileTemplate } from "../templates/jinja.js";
 
 /** One route: when `condition` holds, the router emits `output` on `outputName`. */
@@ -40,7 +40,8 @@ export const ConditionalRouter = defineComponent({
     const sockets: Record<string, SocketType | InputSocket> = {};
     for (const route of compileRoutes(params.routes)) {
       for (const template of [route.condition, ...route.outputs.map((output) => output.template)]) {
-        for (const name of template.variables) sockets[name] = params.optionalVariables?.includes(name) ? t.any.optional() : t.any;
+        for (const name of template.variables)
+          sockets[name] = params.optionalVariables?.includes(name) ? t.any.optional() : t.any;
       }
     }
     return sockets;
@@ -70,10 +71,12 @@ export const ConditionalRouter = defineComponent({
 });
 
 function compileRoutes(routes: Route[]): CompiledRoute[] {
-  if (!Array.isArray(routes) || routes.length === 0) throw new TramaError("ConditionalRouter needs at least one route.");
+  if (!Array.isArray(routes) || routes.length === 0)
+    throw new TramaError("ConditionalRouter needs at least one route.");
   return routes.map((route, index) => {
     for (const key of ["condition", "output", "outputName", "outputType"] as const) {
-      if (route[key] === undefined) throw new TramaError(`Route ${index + 1} of the ConditionalRouter has no '${key}'.`);
+      if (route[key] === undefined)
+        throw new TramaError(`Route ${index + 1} of the ConditionalRouter has no '${key}'.`);
     }
     const outputs = list(route.output);
     const names = list(route.outputName);

@@ -54,7 +54,9 @@ export function compileTemplate(source: string): CompiledTemplate {
   try {
     program = parse(tokenize(source, { lstrip_blocks: false, trim_blocks: false }));
   } catch (error) {
-    throw new TemplateError(`Template does not parse: ${(error as Error).message}. Template: ${preview(source)}`, { cause: error });
+    throw new TemplateError(`Template does not parse: ${(error as Error).message}. Template: ${preview(source)}`, {
+      cause: error,
+    });
   }
   const variables = findVariables(program);
   const expression = singleExpression(program);
@@ -65,7 +67,9 @@ export function compileTemplate(source: string): CompiledTemplate {
     return new TramaInterpreter(environment);
   };
   const fail = (error: unknown): never => {
-    throw new TemplateError(`Template failed: ${(error as Error).message}. Template: ${preview(source)}`, { cause: error });
+    throw new TemplateError(`Template failed: ${(error as Error).message}. Template: ${preview(source)}`, {
+      cause: error,
+    });
   };
   return {
     source,
@@ -102,22 +106,33 @@ const StringValue = probe.set("s", "").constructor as new (value: string) => Run
 class TramaInterpreter extends Interpreter {}
 const base = Interpreter.prototype as unknown as Record<string, (this: unknown, ...args: any[]) => any>;
 Object.assign(TramaInterpreter.prototype, {
-  evaluateBinaryExpression(this: { evaluate(node: Node, env: Environment): RuntimeValue }, node: Node, environment: Environment) {
+  evaluateBinaryExpression(
+    this: { evaluate(node: Node, env: Environment): RuntimeValue },
+    node: Node,
+    environment: Environment,
+  ) {
     const operator = node.operator.value;
     if (operator === "==" || operator === "!=") {
-      const equal = deepEqual(plain(this.evaluate(node.left, environment)), plain(this.evaluate(node.right, environment)));
+      const equal = deepEqual(
+        plain(this.evaluate(node.left, environment)),
+        plain(this.evaluate(node.right, environment)),
+      );
       return new BooleanValue(operator === "==" ? equal : !equal);
     }
     return base.evaluateBinaryExpression!.call(this, node, environment);
   },
   applyFilter(this: unknown, operand: RuntimeValue, filter: Node, environment: Environment) {
     if (filter.type === "CallExpression" && filter.callee.value === "join" && Array.isArray(operand.value)) {
-      const [args, kwargs] = base.evaluateArguments!.call(this, filter.args, environment) as [RuntimeValue[], Map<string, RuntimeValue>];
+      const [args, kwargs] = base.evaluateArguments!.call(this, filter.args, environment) as [
+        RuntimeValue[],
+        Map<string, RuntimeValue>,
+      ];
       const attribute = kwargs.get("attribute");
       if (attribute) {
         const separator = (args[0] ?? kwargs.get("d") ?? kwargs.get("separator"))?.value ?? "";
         const parts = (operand.value as RuntimeValue[]).map((item) => {
-          const field = item.value instanceof Map ? (item.value.get(attribute.value) as RuntimeValue | undefined) : undefined;
+          const field =
+            item.value instanceof Map ? (item.value.get(attribute.value) as RuntimeValue | undefined) : undefined;
           return field === undefined || field.value === null || field.value === undefined ? "" : String(field.value);
         });
         return new StringValue(parts.join(String(separator)));
@@ -136,14 +151,22 @@ function pathOf(node: Node): (string | number)[] | undefined {
   const property = node.property as Node;
   if (!node.computed && property.type === "Identifier") return [...object, property.value];
   if (property.type === "IntegerLiteral" || property.type === "StringLiteral") return [...object, property.value];
-  if (property.type === "UnaryExpression" && property.operator.value === "-" && property.argument.type === "IntegerLiteral") {
+  if (
+    property.type === "UnaryExpression" &&
+    property.operator.value === "-" &&
+    property.argument.type === "IntegerLiteral"
+  ) {
     return [...object, -property.argument.value];
   }
   return undefined;
 }
 
 /** Looks a path up in the template view of the values (own fields only), handing back the original objects. */
-function resolvePath(values: Record<string, unknown>, path: (string | number)[], originals: WeakMap<object, unknown>): unknown {
+function resolvePath(
+  values: Record<string, unknown>,
+  path: (string | number)[],
+  originals: WeakMap<object, unknown>,
+): unknown {
   const [root, ...rest] = path;
   if (!Object.hasOwn(values, root!)) return undefined;
   let current = toTemplateValue(values[root!], originals);
@@ -169,7 +192,9 @@ function plain(value: RuntimeValue | undefined): unknown {
       return (value.value as RuntimeValue[]).map(plain);
     case "ObjectValue":
     case "KeywordArgumentsValue":
-      return Object.fromEntries([...(value.value as Map<string, RuntimeValue>)].map(([key, inner]) => [key, plain(inner)]));
+      return Object.fromEntries(
+        [...(value.value as Map<string, RuntimeValue>)].map(([key, inner]) => [key, plain(inner)]),
+      );
     default:
       return value.value;
   }
@@ -189,14 +214,39 @@ function singleExpression(program: Node): Node | undefined {
   const body = (program.body as Node[]).filter((node) => !(node.type === "StringLiteral" && /^\s*$/.test(node.value)));
   const only = body.length === 1 ? body[0]! : undefined;
   if (!only) return undefined;
-  const statements = new Set(["If", "For", "Set", "Macro", "Comment", "CallStatement", "FilterStatement", "Break", "Continue"]);
+  const statements = new Set([
+    "If",
+    "For",
+    "Set",
+    "Macro",
+    "Comment",
+    "CallStatement",
+    "FilterStatement",
+    "Break",
+    "Continue",
+  ]);
   if (statements.has(only.type)) return undefined;
   // A lone string literal is text, not `{{ 'text' }}`: render it as it stands.
   if (only.type === "StringLiteral" && body.length === (program.body as Node[]).length) return undefined;
   return only;
 }
 
-const builtins = new Set(["true", "false", "none", "True", "False", "None", "loop", "range", "namespace", "raise_exception", "strftime_now", "caller", "varargs", "kwargs"]);
+const builtins = new Set([
+  "true",
+  "false",
+  "none",
+  "True",
+  "False",
+  "None",
+  "loop",
+  "range",
+  "namespace",
+  "raise_exception",
+  "strftime_now",
+  "caller",
+  "varargs",
+  "kwargs",
+]);
 
 /** Variables read but not defined by the template (like Jinja2's `meta.find_undeclared_variables`). */
 function findVariables(program: Node): string[] {
@@ -262,7 +312,8 @@ function findVariables(program: Node): string[] {
         visit(current.args, scope);
         return;
       default:
-        for (const [key, value] of Object.entries(current)) if (key !== "type" && key !== "operator") visit(value, scope);
+        for (const [key, value] of Object.entries(current))
+          if (key !== "type" && key !== "operator") visit(value, scope);
     }
   };
   visit(program.body, new Set());

@@ -46,7 +46,9 @@ export function toTemplateValue(value: unknown, originals: WeakMap<object, unkno
           ? (value as { toJSON(): unknown }).toJSON()
           : { ...value };
     if (typeof source !== "object" || source === null) return source;
-    converted = Object.fromEntries(Object.entries(source).map(([key, inner]) => [key, toTemplateValue(inner, originals)]));
+    converted = Object.fromEntries(
+      Object.entries(source).map(([key, inner]) => [key, toTemplateValue(inner, originals)]),
+    );
   }
   originals.set(converted as object, value);
   return converted;

@@ -71,7 +71,9 @@ export function isListType(type: SocketType): boolean {
   return (
     type.kind === "union" &&
     (type.members ?? []).some((member) => member.kind === "list") &&
-    (type.members ?? []).every((member) => member.kind === "list" || member.kind === "null" || member.kind === "undefined")
+    (type.members ?? []).every(
+      (member) => member.kind === "list" || member.kind === "null" || member.kind === "undefined",
+    )
   );
 }
 
