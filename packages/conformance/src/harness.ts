@@ -10,9 +10,9 @@ import { expect } from "vitest";
 export interface ScenarioRun {
   inputs: Record<string, unknown>;
   includeOutputsFrom?: string[];
-  expectedOutputs: Record<string, Record<string, unknown>>;
+  expectedOutputs: Record<string, unknown>;
   /** Inputs each component received, by `"name#visit"`. */
-  expectedCalls: Record<string, Record<string, unknown>>;
+  expectedCalls: Record<string, unknown>;
 }
 
 export type Mode = "sequential" | "concurrent" | "jittered";
