@@ -3,14 +3,24 @@
  * line must really be an error, or the typecheck fails.
  */
 import { describe, expect, it } from "vitest";
-import { chatMessageType } from "../data/chat-message.js";
 import { defineComponent } from "../component/define-component.js";
+import { chatMessageType } from "../data/chat-message.js";
 import { t } from "../types/socket-type.js";
 import { Pipeline } from "./pipeline.js";
 import { Add, Collect } from "./test-components.js";
 
-const Text = defineComponent({ type: "test.TypedText", inputs: { text: t.string }, outputs: { text: t.string, words: t.list(t.string) }, run: ({ text }) => ({ text, words: text.split(" ") }) });
-const Chat = defineComponent({ type: "test.TypedChat", inputs: { messages: t.list(chatMessageType) }, outputs: { replies: t.list(chatMessageType) }, run: ({ messages }) => ({ replies: messages }) });
+const Text = defineComponent({
+  type: "test.TypedText",
+  inputs: { text: t.string },
+  outputs: { text: t.string, words: t.list(t.string) },
+  run: ({ text }) => ({ text, words: text.split(" ") }),
+});
+const Chat = defineComponent({
+  type: "test.TypedChat",
+  inputs: { messages: t.list(chatMessageType) },
+  outputs: { replies: t.list(chatMessageType) },
+  run: ({ messages }) => ({ replies: messages }),
+});
 
 describe("connect types", () => {
   it("accepts compatible sockets and conversions, rejects the rest at compile time", () => {

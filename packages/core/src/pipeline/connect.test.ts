@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { AnyComponent } from "../component/component.js";
-import { ChatMessage, chatMessageType } from "../data/chat-message.js";
 import { defineComponent } from "../component/define-component.js";
+import { ChatMessage, chatMessageType } from "../data/chat-message.js";
 import { PipelineConnectError, PipelineDefinitionError } from "../errors/pipeline-errors.js";
 import { t } from "../types/socket-type.js";
 import { Pipeline } from "./pipeline.js";
 
 /** Forgets the static component types, to test what the runtime checks when the compiler cannot. */
 const untyped = (pipeline: Pipeline<any>) => pipeline as Pipeline<Record<string, AnyComponent>>;
+
 import { Add, Collect, Double } from "./test-components.js";
 
 const Text = defineComponent({
@@ -25,7 +26,9 @@ describe("connect", () => {
   });
 
   it("lists every candidate socket with its type and who feeds it when the types do not match", () => {
-    const pipeline = untyped(new Pipeline().add("text", Text()).add("add", Add()).add("other", Double()).connect("other", "add.value"));
+    const pipeline = untyped(
+      new Pipeline().add("text", Text()).add("add", Add()).add("other", Double()).connect("other", "add.value"),
+    );
     const error = (() => {
       try {
         pipeline.connect("text.text", "add.value");
@@ -46,9 +49,24 @@ describe("connect", () => {
   });
 
   it("joins several senders on a list socket", async () => {
-    const List = defineComponent({ type: "test.List", inputs: { n: t.number }, outputs: { items: t.list(t.number) }, run: ({ n }) => ({ items: [n, n] }) });
-    const Sink = defineComponent({ type: "test.Sink", inputs: { items: t.list(t.number) }, outputs: { items: t.list(t.number) }, run: ({ items }) => ({ items }) });
-    const pipeline = new Pipeline().add("a", List()).add("b", List()).add("sink", Sink()).connect("a", "sink").connect("b", "sink");
+    const List = defineComponent({
+      type: "test.List",
+      inputs: { n: t.number },
+      outputs: { items: t.list(t.number) },
+      run: ({ n }) => ({ items: [n, n] }),
+    });
+    const Sink = defineComponent({
+      type: "test.Sink",
+      inputs: { items: t.list(t.number) },
+      outputs: { items: t.list(t.number) },
+      run: ({ items }) => ({ items }),
+    });
+    const pipeline = new Pipeline()
+      .add("a", List())
+      .add("b", List())
+      .add("sink", Sink())
+      .connect("a", "sink")
+      .connect("b", "sink");
     expect(await pipeline.run({ a: { n: 1 }, b: { n: 2 } })).toEqual({ sink: { items: [1, 1, 2, 2] } });
   });
 
@@ -62,11 +80,18 @@ describe("connect", () => {
 
   it("asks for socket names when several pairings fit", () => {
     const pipeline = new Pipeline().add("t", Text()).add("add", Add());
-    expect(() => pipeline.connect("t", "add")).toThrow(/more than one pairing fits.*connect\("t.length", "add.value"\) or connect\("t.length", "add.add"\)/s);
+    expect(() => pipeline.connect("t", "add")).toThrow(
+      /more than one pairing fits.*connect\("t.length", "add.value"\) or connect\("t.length", "add.add"\)/s,
+    );
   });
 
   it("converts between ChatMessage and string, and wraps values into lists, where the types call for it", async () => {
-    const Reply = defineComponent({ type: "test.Reply", inputs: { q: t.string }, outputs: { replies: t.list(chatMessageType) }, run: ({ q }) => ({ replies: [ChatMessage.assistant(`re: ${q}`)] }) });
+    const Reply = defineComponent({
+      type: "test.Reply",
+      inputs: { q: t.string },
+      outputs: { replies: t.list(chatMessageType) },
+      run: ({ q }) => ({ replies: [ChatMessage.assistant(`re: ${q}`)] }),
+    });
     const pipeline = new Pipeline().add("reply", Reply()).add("text", Text()).add("collect", Collect());
     pipeline.connect("reply.replies", "text.text").connect("text.length", "collect.values");
     expect(pipeline.connections[0]!.conversion?.name).toBe("unwrapMessageToString");

@@ -118,7 +118,12 @@ describe("scheduling", () => {
         return { list };
       },
     });
-    const pipeline = new Pipeline().add("make", Make()).add("m1", Mutate()).add("m2", Mutate()).connect("make", "m1").connect("make", "m2");
+    const pipeline = new Pipeline()
+      .add("make", Make())
+      .add("m1", Mutate())
+      .add("m2", Mutate())
+      .connect("make", "m1")
+      .connect("make", "m2");
     expect(await pipeline.run({})).toEqual({ m1: { list: ["a", "changed"] }, m2: { list: ["a", "changed"] } });
   });
 });

@@ -40,7 +40,9 @@ describe("snapshots", () => {
     const snapshot = snapshotFromJSON(snapshotToJSON(error.snapshot));
     pipeline.get("flaky").state.healthy = true;
     const resumed = await pipeline.run({}, { resume: snapshot });
-    const uninterrupted = await build().run({ first: { value: 1 } }).catch(() => "fails");
+    const uninterrupted = await build()
+      .run({ first: { value: 1 } })
+      .catch(() => "fails");
     expect(uninterrupted).toBe("fails");
     expect(resumed).toEqual({ last: { result: 105 }, flaky: { message: ChatMessage.assistant("got 4") } });
     expect(resumed.flaky?.message).toBeInstanceOf(ChatMessage);
@@ -49,7 +51,9 @@ describe("snapshots", () => {
   it("stops at a breakpoint before a component and resumes from there", async () => {
     const pipeline = build();
     pipeline.get("flaky").state.healthy = true;
-    const stop = await pipeline.run({ first: { value: 1 } }, { breakpoints: [{ component: "flaky" }] }).catch((caught) => caught);
+    const stop = await pipeline
+      .run({ first: { value: 1 } }, { breakpoints: [{ component: "flaky" }] })
+      .catch((caught) => caught);
     expect(PipelineBreakpoint.isInstance(stop)).toBe(true);
     expect(stop.snapshot.at).toEqual({ component: "flaky", visit: 1 });
     expect(stop.snapshot.visits).toEqual({ double: 1, first: 1, flaky: 0, last: 0 });
@@ -59,8 +63,12 @@ describe("snapshots", () => {
 
   it("refuses a snapshot of another pipeline", async () => {
     const pipeline = build();
-    const stop = await pipeline.run({ first: { value: 1 } }, { breakpoints: [{ component: "double" }] }).catch((caught) => caught);
+    const stop = await pipeline
+      .run({ first: { value: 1 } }, { breakpoints: [{ component: "double" }] })
+      .catch((caught) => caught);
     const other = new Pipeline().add("first", Add());
-    await expect(other.run({}, { resume: stop.snapshot })).rejects.toThrow(/taken from a pipeline with components \[double, first, flaky, last\]/);
+    await expect(other.run({}, { resume: stop.snapshot })).rejects.toThrow(
+      /taken from a pipeline with components \[double, first, flaky, last\]/,
+    );
   });
 });

@@ -41,10 +41,18 @@ describe("stream", () => {
     const events: string[] = [];
     for await (const event of stream) {
       if (event.type === "node-chunk") events.push(`chunk:${String(event.chunk.text)}`);
-      else if (event.type === "node-start" || event.type === "node-end") events.push(`${event.type}:${event.component}#${event.visit}`);
+      else if (event.type === "node-start" || event.type === "node-end")
+        events.push(`${event.type}:${event.component}#${event.visit}`);
       else events.push(event.type);
     }
-    expect(events).toEqual(["run-start", "node-start:talk#1", "chunk:hello", "chunk:world", "node-end:talk#1", "run-end"]);
+    expect(events).toEqual([
+      "run-start",
+      "node-start:talk#1",
+      "chunk:hello",
+      "chunk:world",
+      "node-end:talk#1",
+      "run-end",
+    ]);
     expect(await stream.result).toEqual({ talk: { text: "hello world" } });
   });
 
@@ -54,7 +62,11 @@ describe("stream", () => {
       waiter.state.started = resolve;
     });
     const controller = new AbortController();
-    const run = new Pipeline().add("wait", waiter).add("next", Add()).connect("wait", "next.value").run({ wait: { value: 1 } }, { signal: controller.signal });
+    const run = new Pipeline()
+      .add("wait", waiter)
+      .add("next", Add())
+      .connect("wait", "next.value")
+      .run({ wait: { value: 1 } }, { signal: controller.signal });
     await started;
     controller.abort(new Error("user pressed stop"));
     const error = await run.catch((caught) => caught);
