@@ -1,0 +1,5 @@
+/** `npm run bench`: every benchmark, printed as tables with ratios. Numbers are measured here, never asserted. */
+import { benchPipelineOverhead } from "./core/pipeline-overhead.js";
+
+console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
+await benchPipelineOverhead();
