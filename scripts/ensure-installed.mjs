@@ -23,7 +23,9 @@ const wanted = createHash("sha256")
 
 if (existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) process.exit(0);
 
-const command = existsSync(lock) ? ["ci"] : ["install"];
+// `npm ci` refuses lock files that lack other platforms' optional packages, as npm 11 writes them here; `npm install`
+// honours the lock file all the same.
+const command = ["install"];
 console.log(`Installing dependencies in ${folder === root ? "the repository" : folder} (npm ${command[0]})…`);
 execFileSync("npm", [...command, "--no-audit", "--no-fund", "--loglevel=error"], {
   cwd: folder,
