@@ -31,6 +31,8 @@ describe("compileTemplate", () => {
     expect(compileTemplate("{{ number + 2 }}").evaluate({ number: 2 })).toBe(4);
     expect(compileTemplate("{{ documents|length > 0 }}").evaluate({ documents })).toBe(true);
     expect(compileTemplate("n={{ number }}").evaluate({ number: 2 })).toBe("n=2");
+    expect(compileTemplate("{{ true }}").evaluate({})).toBe(true);
+    expect(compileTemplate("{{ missing }}").evaluate({})).toBeUndefined();
   });
 
   it("exposes message text and document fields, not class internals", () => {

@@ -85,7 +85,9 @@ export function compileTemplate(source: string): CompiledTemplate {
       if (!expression) return this.render(values);
       const originals = new WeakMap<object, unknown>();
       const path = pathOf(expression);
-      if (path) return resolvePath(values, path, originals);
+      // Paths into the given values return the values themselves; anything else (globals such as `true`,
+      // operators, filters) goes through the interpreter.
+      if (path && Object.hasOwn(values, path[0]!)) return resolvePath(values, path, originals);
       try {
         const interpreter = run(values, originals);
         return plain(interpreter.evaluate(expression, interpreter.global));
@@ -168,7 +170,6 @@ function resolvePath(
   originals: WeakMap<object, unknown>,
 ): unknown {
   const [root, ...rest] = path;
-  if (!Object.hasOwn(values, root!)) return undefined;
   let current = toTemplateValue(values[root!], originals);
   for (const key of rest) {
     if (typeof current !== "object" || current === null) return undefined;
