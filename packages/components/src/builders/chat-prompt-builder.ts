@@ -1,6 +1,6 @@
 import { ChatMessage, chatMessageType, defineComponent, t } from "@trama/core";
 import { compileTemplate } from "../templates/jinja.js";
-import { collectVariables, variableSockets } from "./template-inputs.js";
+import { collectVariables, type TemplateSockets, type VariableSockets, variableSockets } from "./template-inputs.js";
 
 export interface ChatPromptBuilderParams {
   /** Messages whose text (system and user messages) is a Jinja template. May be given per run instead. */
@@ -22,7 +22,7 @@ function messagesOf(template: ChatPromptBuilderParams["template"]): ChatMessage[
 export const ChatPromptBuilder = defineComponent({
   type: "trama.ChatPromptBuilder",
   state: (params: ChatPromptBuilderParams) => ({ messages: messagesOf(params.template) }),
-  inputs: (params: ChatPromptBuilderParams) => {
+  inputs: (params: ChatPromptBuilderParams): VariableSockets & TemplateSockets<ChatMessage[]> => {
     const found = messagesOf(params.template).flatMap((message) =>
       message.text ? compileTemplate(message.text).variables : [],
     );

@@ -1,6 +1,6 @@
 import { defineComponent, t } from "@trama/core";
 import { compileTemplate } from "../templates/jinja.js";
-import { collectVariables, variableSockets } from "./template-inputs.js";
+import { collectVariables, type TemplateSockets, type VariableSockets, variableSockets } from "./template-inputs.js";
 
 export interface PromptBuilderParams {
   /** A Jinja template, such as `"Answer {{ question }} using {% for d in documents %}{{ d.content }}{% endfor %}"`. */
@@ -18,7 +18,7 @@ export interface PromptBuilderParams {
 export const PromptBuilder = defineComponent({
   type: "trama.PromptBuilder",
   state: (params: PromptBuilderParams) => ({ template: compileTemplate(params.template) }),
-  inputs: (params: PromptBuilderParams) => ({
+  inputs: (params: PromptBuilderParams): VariableSockets & TemplateSockets<string> => ({
     ...variableSockets(params.variables ?? compileTemplate(params.template).variables, params.requiredVariables),
     template: t.string.optional(),
     templateVariables: t.record(t.any).optional(),

@@ -1,11 +1,14 @@
 import { type InputSocket, type SocketType, t } from "@trama/core";
 
+/** Sockets named by a template's variables: any name, so the compiler accepts connections to them. */
+export type VariableSockets = Record<string, SocketType<any> | InputSocket<any, "none">>;
+
 /** Template variables as input sockets: required ones mandatory, the others defaulting to an empty string. */
 export function variableSockets(
   variables: readonly string[],
   required: readonly string[] | "*" | undefined,
-): Record<string, SocketType | InputSocket> {
-  const sockets: Record<string, SocketType | InputSocket> = {};
+): VariableSockets {
+  const sockets: VariableSockets = {};
   for (const name of variables) {
     sockets[name] = required === "*" || required?.includes(name) ? t.any : t.any.default("");
   }
@@ -29,4 +32,10 @@ export function collectVariables(
     );
   }
   return variables;
+}
+
+/** The sockets every template builder has besides its variables. */
+export interface TemplateSockets<T> {
+  template: InputSocket<T | undefined, "none">;
+  templateVariables: InputSocket<Record<string, unknown> | undefined, "none">;
 }
