@@ -1,0 +1,14 @@
+import type { ToolCallPart } from "@trama/core";
+import type { FinishReason, Usage, Warning } from "./chat-response.js";
+
+/**
+ * What a streaming call yields. Deltas arrive as they come; `tool-call` carries each complete call once its
+ * arguments are whole; `finish` comes last, once.
+ */
+export type ChatStreamPart =
+  | { type: "text-delta"; text: string }
+  | { type: "reasoning-delta"; text: string; signature?: string }
+  | { type: "tool-call-delta"; index: number; id?: string; name?: string; argumentsDelta: string }
+  | { type: "tool-call"; call: ToolCallPart }
+  | { type: "response-metadata"; id?: string; model?: string }
+  | { type: "finish"; finishReason: FinishReason; usage: Usage; warnings: Warning[] };

@@ -1,0 +1,1 @@
+export { isRetryableStatus, ProviderError, type ProviderErrorDetails } from "./provider-error.js";

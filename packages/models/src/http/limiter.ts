@@ -1,0 +1,67 @@
+/**
+ * Concurrency limits per endpoint, shared by every model that calls it: local servers fail when several big models
+ * load at once, and remote ones rate-limit. Waiters are served in arrival order.
+ */
+class Semaphore {
+  #active = 0;
+  readonly #waiting: Array<() => void> = [];
+  constructor(public limit: number) {}
+
+  async acquire(signal?: AbortSignal): Promise<() => void> {
+    if (this.#active >= this.limit) {
+      await new Promise<void>((resolve, reject) => {
+        const wake = () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        };
+        const onAbort = () => {
+          this.#waiting.splice(this.#waiting.indexOf(wake), 1);
+          reject(signal!.reason);
+        };
+        if (signal?.aborted) return reject(signal.reason);
+        signal?.addEventListener("abort", onAbort, { once: true });
+        this.#waiting.push(wake);
+      });
+    }
+    this.#active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#active--;
+      this.#waiting.shift()?.();
+    };
+  }
+}
+
+const limits = new Map<string, Semaphore>();
+
+/**
+ * Takes a slot of `endpoint`'s limit, waiting while all are busy; returns the function that gives it back.
+ * The first caller's `limit` sets the endpoint's limit; `setEndpointConcurrency` changes it.
+ */
+export function acquireEndpoint(endpoint: string, limit: number, signal?: AbortSignal): Promise<() => void> {
+  let semaphore = limits.get(endpoint);
+  if (!semaphore) {
+    semaphore = new Semaphore(limit);
+    limits.set(endpoint, semaphore);
+  }
+  return semaphore.acquire(signal);
+}
+
+/** Sets how many calls may run at once against `endpoint`. */
+export function setEndpointConcurrency(endpoint: string, limit: number): void {
+  const semaphore = limits.get(endpoint);
+  if (semaphore) semaphore.limit = limit;
+  else limits.set(endpoint, new Semaphore(limit));
+}
+
+/** A sensible default: one call at a time for servers on this machine (models load into the same memory), 16 elsewhere. */
+export function defaultConcurrency(endpoint: string): number {
+  try {
+    const { hostname } = new URL(endpoint);
+    return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "::1" || hostname === "[::1]" ? 1 : 16;
+  } catch {
+    return 1;
+  }
+}
