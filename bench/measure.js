@@ -36,7 +36,9 @@ export function median(values) {
 
 /** Prints rows as an aligned table. */
 export function printTable(title, header, rows) {
-  const widths = header.map((cell, column) => Math.max(String(cell).length, ...rows.map((row) => String(row[column]).length)));
+  const widths = header.map((cell, column) =>
+    Math.max(String(cell).length, ...rows.map((row) => String(row[column]).length)),
+  );
   const line = (cells) => cells.map((cell, column) => String(cell).padEnd(widths[column])).join("  ");
   console.log(`\n${title}`);
   console.log(line(header));

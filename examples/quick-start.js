@@ -11,7 +11,12 @@ const pipeline = new Pipeline()
     "router",
     ConditionalRouter({
       routes: [
-        { condition: "{{ 'invoice' in question|lower }}", output: "{{ question }}", outputName: "billing", outputType: t.string },
+        {
+          condition: "{{ 'invoice' in question|lower }}",
+          output: "{{ question }}",
+          outputName: "billing",
+          outputType: t.string,
+        },
         { condition: "{{ true }}", output: "{{ question }}", outputName: "general", outputType: t.string },
       ],
     }),
@@ -28,7 +33,8 @@ for (const question of ["Where is my invoice for March?", "How do I reset my pas
   console.log(`\nQuestion: ${question}`);
   const stream = pipeline.stream({ router: { question } });
   for await (const event of stream) {
-    if (event.type === "node-end") console.log(`  ${event.component} (visit ${event.visit}) → ${JSON.stringify(event.outputs)}`);
+    if (event.type === "node-end")
+      console.log(`  ${event.component} (visit ${event.visit}) → ${JSON.stringify(event.outputs)}`);
   }
   console.log(`Result: ${JSON.stringify(await stream.result)}`);
 }

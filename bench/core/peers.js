@@ -17,8 +17,16 @@ export const lcel = {
     return () => chain.invoke(0);
   },
   parallel(branches, waitMs) {
-    const steps = Object.fromEntries(Array.from({ length: branches }, (_, i) => [`b${i}`, RunnableLambda.from(async (value) => (await sleep(waitMs), value + i))]));
-    const chain = RunnableSequence.from([RunnableParallel.from(steps), RunnableLambda.from(async (all) => Object.values(all).length)]);
+    const steps = Object.fromEntries(
+      Array.from({ length: branches }, (_, i) => [
+        `b${i}`,
+        RunnableLambda.from(async (value) => (await sleep(waitMs), value + i)),
+      ]),
+    );
+    const chain = RunnableSequence.from([
+      RunnableParallel.from(steps),
+      RunnableLambda.from(async (all) => Object.values(all).length),
+    ]);
     return () => chain.invoke(0);
   },
   loop: undefined,
@@ -36,14 +44,20 @@ export const langgraph = {
     return () => app.invoke({ value: 0 });
   },
   parallel(branches, waitMs) {
-    const State = Annotation.Root({ results: Annotation({ reducer: (a, b) => a.concat(b), default: () => [] }), count: Annotation() });
+    const State = Annotation.Root({
+      results: Annotation({ reducer: (a, b) => a.concat(b), default: () => [] }),
+      count: Annotation(),
+    });
     const graph = new StateGraph(State);
     for (let i = 0; i < branches; i++) {
       graph.addNode(`b${i}`, async () => (await sleep(waitMs), { results: [i] }));
       graph.addEdge(START, `b${i}`);
     }
     graph.addNode("join", async (state) => ({ count: state.results.length }));
-    graph.addEdge(Array.from({ length: branches }, (_, i) => `b${i}`), "join");
+    graph.addEdge(
+      Array.from({ length: branches }, (_, i) => `b${i}`),
+      "join",
+    );
     graph.addEdge("join", END);
     const app = graph.compile();
     return () => app.invoke({});
@@ -67,24 +81,57 @@ export const mastra = {
   chain(length) {
     let workflow = createWorkflow({ id: "chain", inputSchema: number, outputSchema: number });
     for (let i = 0; i < length; i++) {
-      workflow = workflow.then(createStep({ id: `s${i}`, inputSchema: number, outputSchema: number, execute: async ({ inputData }) => ({ value: inputData.value + 1 }) }));
+      workflow = workflow.then(
+        createStep({
+          id: `s${i}`,
+          inputSchema: number,
+          outputSchema: number,
+          execute: async ({ inputData }) => ({ value: inputData.value + 1 }),
+        }),
+      );
     }
     const committed = workflow.commit();
     return async () => (await committed.createRun()).start({ inputData: { value: 0 } });
   },
   parallel(branches, waitMs) {
     const steps = Array.from({ length: branches }, (_, i) =>
-      createStep({ id: `b${i}`, inputSchema: number, outputSchema: number, execute: async ({ inputData }) => (await sleep(waitMs), { value: inputData.value + i }) }),
+      createStep({
+        id: `b${i}`,
+        inputSchema: number,
+        outputSchema: number,
+        execute: async ({ inputData }) => (await sleep(waitMs), { value: inputData.value + i }),
+      }),
     );
-    const join = createStep({ id: "join", inputSchema: z.record(z.string(), number), outputSchema: number, execute: async ({ inputData }) => ({ value: Object.keys(inputData).length }) });
-    const workflow = createWorkflow({ id: "parallel", inputSchema: number, outputSchema: number }).parallel(steps).then(join).commit();
+    const join = createStep({
+      id: "join",
+      inputSchema: z.record(z.string(), number),
+      outputSchema: number,
+      execute: async ({ inputData }) => ({ value: Object.keys(inputData).length }),
+    });
+    const workflow = createWorkflow({ id: "parallel", inputSchema: number, outputSchema: number })
+      .parallel(steps)
+      .then(join)
+      .commit();
     return async () => (await workflow.createRun()).start({ inputData: { value: 0 } });
   },
   loop(iterations) {
     const count = z.object({ count: z.number() });
-    const join = createStep({ id: "join", inputSchema: count, outputSchema: count, execute: async ({ inputData }) => inputData });
-    const route = createStep({ id: "route", inputSchema: count, outputSchema: count, execute: async ({ inputData }) => ({ count: inputData.count + 1 }) });
-    const body = createWorkflow({ id: "body", inputSchema: count, outputSchema: count }).then(join).then(route).commit();
+    const join = createStep({
+      id: "join",
+      inputSchema: count,
+      outputSchema: count,
+      execute: async ({ inputData }) => inputData,
+    });
+    const route = createStep({
+      id: "route",
+      inputSchema: count,
+      outputSchema: count,
+      execute: async ({ inputData }) => ({ count: inputData.count + 1 }),
+    });
+    const body = createWorkflow({ id: "body", inputSchema: count, outputSchema: count })
+      .then(join)
+      .then(route)
+      .commit();
     const workflow = createWorkflow({ id: "loop", inputSchema: count, outputSchema: count })
       .dountil(body, async ({ inputData }) => inputData.count >= iterations)
       .commit();
@@ -96,7 +143,8 @@ export const llamaindex = {
   chain(length) {
     const events = Array.from({ length: length + 1 }, () => workflowEvent());
     const workflow = createLlamaWorkflow();
-    for (let i = 0; i < length; i++) workflow.handle([events[i]], async (_context, event) => events[i + 1].with(event.data + 1));
+    for (let i = 0; i < length; i++)
+      workflow.handle([events[i]], async (_context, event) => events[i + 1].with(event.data + 1));
     return () => runWorkflow(workflow, events[0].with(0), events[length]);
   },
   parallel(branches, waitMs) {
@@ -119,7 +167,9 @@ export const llamaindex = {
     const stop = workflowEvent();
     const workflow = createLlamaWorkflow();
     workflow.handle([join], async (_context, event) => route.with(event.data));
-    workflow.handle([route], async (_context, event) => (event.data + 1 < iterations ? join.with(event.data + 1) : stop.with(event.data + 1)));
+    workflow.handle([route], async (_context, event) =>
+      event.data + 1 < iterations ? join.with(event.data + 1) : stop.with(event.data + 1),
+    );
     return () => runWorkflow(workflow, join.with(0), stop);
   },
 };

@@ -54,7 +54,11 @@ export async function benchPipelineOverhead() {
     const ours = table.Trama[key];
     return libraries.map(([name]) => {
       const row = table[name];
-      return [name, row.error ? `n/a (${row.error})` : format(row[key]), row.error || name === "Trama" ? "" : `${format(row[key] / ours, 1)}×`];
+      return [
+        name,
+        row.error ? `n/a (${row.error})` : format(row[key]),
+        row.error || name === "Trama" ? "" : `${format(row[key] / ours, 1)}×`,
+      ];
     });
   };
 
@@ -68,7 +72,11 @@ export async function benchPipelineOverhead() {
     ["library", "ms/run", "over 50 ms"],
     libraries.map(([name]) => {
       const row = results.parallel[name];
-      return [name, row.error ? `n/a (${row.error})` : format(row.ms), row.error ? "" : `${format(((row.ms - WAIT_MS) / WAIT_MS) * 100, 1)}%`];
+      return [
+        name,
+        row.error ? `n/a (${row.error})` : format(row.ms),
+        row.error ? "" : `${format(((row.ms - WAIT_MS) / WAIT_MS) * 100, 1)}%`,
+      ];
     }),
   );
   printTable(
@@ -85,9 +93,15 @@ export async function benchPipelineOverhead() {
   const chainRatio = fastestPeer(results.chain, "usPerStep") / chainUs;
   const loopRatio = fastestPeer(results.loop, "usPerStep") / loopUs;
   console.log("\nTargets");
-  console.log(`  (a) ≤ 5 µs per step: ${format(chainUs)} µs — ${chainUs <= 5 ? "met" : `missed by ${format(chainUs - 5)} µs`}`);
-  console.log(`  (c) ≤ 5 µs per step: ${format(loopUs)} µs — ${loopUs <= 5 ? "met" : `missed by ${format(loopUs - 5)} µs`}`);
+  console.log(
+    `  (a) ≤ 5 µs per step: ${format(chainUs)} µs — ${chainUs <= 5 ? "met" : `missed by ${format(chainUs - 5)} µs`}`,
+  );
+  console.log(
+    `  (c) ≤ 5 µs per step: ${format(loopUs)} µs — ${loopUs <= 5 ? "met" : `missed by ${format(loopUs - 5)} µs`}`,
+  );
   console.log(`  (b) within 5% of 50 ms: ${format(parallelOver, 1)}% — ${parallelOver <= 5 ? "met" : "missed"}`);
-  console.log(`  ≥ 10× less overhead than the fastest peer: chain ${format(chainRatio, 1)}×, loop ${format(loopRatio, 1)}× — ${chainRatio >= 10 && loopRatio >= 10 ? "met" : "missed"}`);
+  console.log(
+    `  ≥ 10× less overhead than the fastest peer: chain ${format(chainRatio, 1)}×, loop ${format(loopRatio, 1)}× — ${chainRatio >= 10 && loopRatio >= 10 ? "met" : "missed"}`,
+  );
   return results;
 }

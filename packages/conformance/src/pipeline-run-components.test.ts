@@ -155,23 +155,3 @@ describe.each(modes)("Running a correct pipeline (%s)", (mode) => {
     }, mode);
   });
 });
-
-describe.each(modes)("Running a bad pipeline (%s)", (mode) => {
-  it("that has a component that doesn't return a dictionary raises PipelineRuntimeError", async () => {
-    const BrokenComponent = defineComponent({
-      type: "scenario.BrokenComponent",
-      inputs: { a: t.number },
-      outputs: { b: t.number },
-      run: () => 1 as never,
-    });
-    const error = await runFailingScenario(
-      () => ({
-        pipeline: new Pipeline({ maxRunsPerComponent: 10 }).add("comp", BrokenComponent()),
-        inputs: { comp: { a: 1 } },
-      }),
-      mode,
-    );
-    expect(PipelineRuntimeError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/'comp' .* returned number on visit 1/);
-  });
-});

@@ -25,4 +25,10 @@ export {
 export { acquireEndpoint, defaultConcurrency, setEndpointConcurrency } from "./http/limiter.js";
 export { type RetryOptions, retryDelay, sleep, withRetries } from "./http/retry.js";
 export { readEventBatches, readJsonLineBatches } from "./http/streams.js";
-export { type ProviderFactory, parseShorthand, registerProvider, resolveChatModel, resolveEmbeddingModel } from "./providers/registry.js";
+export {
+  type ProviderFactory,
+  parseShorthand,
+  registerProvider,
+  resolveChatModel,
+  resolveEmbeddingModel,
+} from "./providers/registry.js";

@@ -3,7 +3,12 @@ import { defineComponent, Pipeline, t } from "@trama/core";
 import { describe, expect, it } from "vitest";
 import { OpenTelemetryTracer } from "./index.js";
 
-const Add = defineComponent({ type: "otel.Add", inputs: { value: t.number }, outputs: { result: t.number }, run: ({ value }) => ({ result: value + 1 }) });
+const Add = defineComponent({
+  type: "otel.Add",
+  inputs: { value: t.number },
+  outputs: { result: t.number },
+  run: ({ value }) => ({ result: value + 1 }),
+});
 const Fail = defineComponent({
   type: "otel.Fail",
   inputs: { result: t.number },

@@ -17,7 +17,10 @@ class OpenTelemetrySpan implements Span {
   }
   recordError(error: unknown): void {
     if (error instanceof Error) this.span.recordException(error);
-    this.span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    this.span.setStatus({
+      code: SpanStatusCode.ERROR,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
   end(): void {
     this.span.end();
@@ -38,7 +41,8 @@ export class OpenTelemetryTracer implements Tracer {
   }
 
   startSpan(name: string, attributes: Record<string, AttributeValue>, parent?: Span): Span {
-    const parentContext = parent instanceof OpenTelemetrySpan ? trace.setSpan(context.active(), parent.span) : context.active();
+    const parentContext =
+      parent instanceof OpenTelemetrySpan ? trace.setSpan(context.active(), parent.span) : context.active();
     return new OpenTelemetrySpan(this.#tracer.startSpan(name, { attributes }, parentContext));
   }
 }

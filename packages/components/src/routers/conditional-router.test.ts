@@ -26,7 +26,7 @@ describe("ConditionalRouter", () => {
     const pipeline = new Pipeline().add("router", router());
     const many = await pipeline.run({ router: { documents } });
     expect(many).toEqual({ router: { many: documents, count: 2 } });
-    expect(many.router?.many?.[0]).toBeInstanceOf(Document);
+    expect((many.router!.many as Document[])[0]).toBeInstanceOf(Document);
     expect(await pipeline.run({ router: { documents: documents.slice(1) } })).toEqual({
       router: { one: documents[1] },
     });

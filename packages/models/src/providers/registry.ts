@@ -57,14 +57,19 @@ async function factoryFor(scheme: string): Promise<ProviderFactory> {
   if (known) return known;
   const packageName = builtIn[scheme];
   if (!packageName) {
-    throw new TramaError(`Unknown model provider '${scheme}'. Providers: ${[...new Set([...Object.keys(builtIn), ...registered.keys()])].join(", ")}.`);
+    throw new TramaError(
+      `Unknown model provider '${scheme}'. Providers: ${[...new Set([...Object.keys(builtIn), ...registered.keys()])].join(", ")}.`,
+    );
   }
   let module: { providers?: Record<string, ProviderFactory> };
   try {
     module = (await import(packageName)) as typeof module;
   } catch (error) {
     if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && String(error).includes(packageName)) {
-      throw new TramaError(`The '${scheme}' provider needs ${packageName}: install it with npm install ${packageName}.`, { cause: error });
+      throw new TramaError(
+        `The '${scheme}' provider needs ${packageName}: install it with npm install ${packageName}.`,
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -75,7 +80,10 @@ async function factoryFor(scheme: string): Promise<ProviderFactory> {
 }
 
 /** A chat model from a shorthand (or the model itself). */
-export async function resolveChatModel(model: string | ChatModelV1, options: Record<string, unknown> = {}): Promise<ChatModelV1> {
+export async function resolveChatModel(
+  model: string | ChatModelV1,
+  options: Record<string, unknown> = {},
+): Promise<ChatModelV1> {
   if (typeof model !== "string") return model;
   const { scheme, modelId } = parseShorthand(model);
   const factory = await factoryFor(scheme);
@@ -84,7 +92,10 @@ export async function resolveChatModel(model: string | ChatModelV1, options: Rec
 }
 
 /** An embedding model from a shorthand (or the model itself). */
-export async function resolveEmbeddingModel(model: string | EmbeddingModelV1, options: Record<string, unknown> = {}): Promise<EmbeddingModelV1> {
+export async function resolveEmbeddingModel(
+  model: string | EmbeddingModelV1,
+  options: Record<string, unknown> = {},
+): Promise<EmbeddingModelV1> {
   if (typeof model !== "string") return model;
   const { scheme, modelId } = parseShorthand(model);
   const factory = await factoryFor(scheme);

@@ -26,7 +26,9 @@ export interface LoopbackServer {
 }
 
 /** Starts a server on a free loopback port. `handler` may be a function or `{ "POST /path": handler }`. */
-export async function startLoopbackServer(handler: Handler | Record<string, Handler | Handler[]>): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  handler: Handler | Record<string, Handler | Handler[]>,
+): Promise<LoopbackServer> {
   const requests: RecordedRequest[] = [];
   const queues = new Map<string, Handler[]>();
   const dispatch: Handler =
@@ -53,12 +55,18 @@ export async function startLoopbackServer(handler: Handler | Record<string, Hand
     } catch {
       // keep the text
     }
-    const request: RecordedRequest = { method: incoming.method ?? "GET", path: (incoming.url ?? "/").split("?")[0]!, headers: incoming.headers, body };
+    const request: RecordedRequest = {
+      method: incoming.method ?? "GET",
+      path: (incoming.url ?? "/").split("?")[0]!,
+      headers: incoming.headers,
+      body,
+    };
     requests.push(request);
     try {
       await dispatch(request, response);
     } catch (error) {
-      if (!response.headersSent) sendJson(response, 500, { error: { message: `test handler failed: ${String(error)}` } });
+      if (!response.headersSent)
+        sendJson(response, 500, { error: { message: `test handler failed: ${String(error)}` } });
       else response.destroy();
     }
   });
@@ -79,7 +87,12 @@ export async function startLoopbackServer(handler: Handler | Record<string, Hand
   };
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { "content-type": "application/json", ...headers });
   response.end(typeof body === "string" ? body : JSON.stringify(body));
 }
@@ -95,15 +108,31 @@ export interface StreamOptions {
 }
 
 /** Streams server-sent events; a string item is sent as raw data (`"[DONE]"`, or malformed JSON). */
-export async function sendEvents(response: ServerResponse, items: SSEItem[], options: StreamOptions = {}): Promise<void> {
-  response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+export async function sendEvents(
+  response: ServerResponse,
+  items: SSEItem[],
+  options: StreamOptions = {},
+): Promise<void> {
+  response.writeHead(200, {
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    connection: "keep-alive",
+  });
   await writeItems(response, items.map(formatEvent), options);
 }
 
 /** Streams newline-delimited JSON (Ollama's native streams). */
-export async function sendJsonLines(response: ServerResponse, items: Array<object | string>, options: StreamOptions = {}): Promise<void> {
+export async function sendJsonLines(
+  response: ServerResponse,
+  items: Array<object | string>,
+  options: StreamOptions = {},
+): Promise<void> {
   response.writeHead(200, { "content-type": "application/x-ndjson" });
-  await writeItems(response, items.map((item) => `${typeof item === "string" ? item : JSON.stringify(item)}\n`), options);
+  await writeItems(
+    response,
+    items.map((item) => `${typeof item === "string" ? item : JSON.stringify(item)}\n`),
+    options,
+  );
 }
 
 function formatEvent(item: SSEItem): string {
