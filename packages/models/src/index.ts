@@ -7,8 +7,22 @@ export type { ChatModelV1 } from "./chat-model/chat-model-v1.js";
 export type { ChatRequest, JSONSchema, ResponseFormat, ToolChoice, ToolDefinition } from "./chat-model/chat-request.js";
 export type { ChatResponse, FinishReason, Usage, Warning } from "./chat-model/chat-response.js";
 export type { ChatStreamPart } from "./chat-model/chat-stream-part.js";
+export { Agent, type AgentParams, type StopReason } from "./components/agent.js";
+export { ChatGenerator, type ChatGeneratorParams, type ChatStream } from "./components/chat-generator.js";
+export {
+  DocumentEmbedder,
+  type DocumentEmbedderParams,
+  type EmbedderParams,
+  TextEmbedder,
+} from "./components/embedders.js";
+export { AllGeneratorsFailedError, FallbackChatGenerator } from "./components/fallback-chat-generator.js";
+export type { CallSettings, GenerationSettings } from "./components/generation-settings.js";
+export { ToolInvoker } from "./components/tool-invoker.js";
 export type { EmbeddingModelV1 } from "./embedding-model/embedding-model-v1.js";
 export * from "./errors/index.js";
+export type { CallOptions } from "./generation/call-options.js";
+export { type EmbedProgress, embedMany } from "./generation/embed.js";
+export { generateChat, StreamCollector, streamChat } from "./generation/generate-chat.js";
 export {
   type CallContext,
   errorFromResponse,
@@ -32,3 +46,4 @@ export {
   resolveChatModel,
   resolveEmbeddingModel,
 } from "./providers/registry.js";
+export { defineTool, invokeToolCalls, type Tool, type ToolContext, toolDefinitions } from "./tools/tool.js";

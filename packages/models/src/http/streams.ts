@@ -33,10 +33,25 @@ export async function* readJsonLineBatches(
 ): AsyncGenerator<unknown[]> {
   const decoder = new TextDecoder();
   let pending = "";
-  const parseLine = (line: string) => {
+  for await (const bytes of readBody(response, url, context)) {
+    pending += decoder.decode(bytes, { stream: true });
+    const lines = pending.split("\n");
+    pending = lines.pop()!;
+    yield* parseLines(lines, url, context);
+  }
+  pending += decoder.decode();
+  yield* parseLines([pending], url, context);
+}
+
+/** Parses lines into one batch; a malformed line ends the stream, after the good lines before it. */
+function* parseLines(lines: string[], url: string, context: CallContext): Generator<unknown[]> {
+  const batch: unknown[] = [];
+  for (const line of lines) {
+    if (!line.trim()) continue;
     try {
-      return JSON.parse(line) as unknown;
+      batch.push(JSON.parse(line));
     } catch (error) {
+      if (batch.length) yield batch;
       throw new ProviderError({
         ...context,
         url,
@@ -45,16 +60,8 @@ export async function* readJsonLineBatches(
         cause: error,
       });
     }
-  };
-  for await (const bytes of readBody(response, url, context)) {
-    pending += decoder.decode(bytes, { stream: true });
-    const lines = pending.split("\n");
-    pending = lines.pop()!;
-    const batch = lines.filter((line) => line.trim()).map(parseLine);
-    if (batch.length) yield batch;
   }
-  pending += decoder.decode();
-  if (pending.trim()) yield [parseLine(pending)];
+  if (batch.length) yield batch;
 }
 
 /** The body's chunks; a connection that drops mid-stream becomes a retryable `ProviderError`. */

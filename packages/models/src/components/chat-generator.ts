@@ -1,0 +1,148 @@
+import { type ChatMessage, type Component, chatMessageType, defaultRegistry, type RunContext, t } from "@trama/core";
+import type { ChatModelV1 } from "../chat-model/chat-model-v1.js";
+import type { ChatRequest } from "../chat-model/chat-request.js";
+import type { ChatResponse } from "../chat-model/chat-response.js";
+import type { ChatStreamPart } from "../chat-model/chat-stream-part.js";
+import type { CallOptions } from "../generation/call-options.js";
+import { generateChat, StreamCollector, streamChat } from "../generation/generate-chat.js";
+import { resolveChatModel } from "../providers/registry.js";
+import { type Tool, toolDefinitions } from "../tools/tool.js";
+import { type CallSettings, type GenerationSettings, requestSettings } from "./generation-settings.js";
+
+export interface ChatGeneratorParams extends GenerationSettings, CallSettings {
+  /** A model, or its shorthand: `ollama:qwen2.5:7b`, `openrouter:openai/gpt-5.1`, `gguf:./models/x.gguf`, … */
+  model: string | ChatModelV1;
+  /** Options for building the model from its shorthand (base URL, API key as a Secret, …). */
+  modelOptions?: Record<string, unknown>;
+  /** Tools the model may call; the generator returns the calls, an Agent or ToolInvoker runs them. */
+  tools?: Tool[];
+  /** Stream when the pipeline is streamed (`auto`, the default), always, or never. */
+  streaming?: "auto" | "always" | "never";
+}
+
+/** A streamed generation: the parts as they come, and the whole response once done. */
+export interface ChatStream extends AsyncIterable<ChatStreamPart> {
+  readonly response: Promise<ChatResponse>;
+}
+
+const TYPE = "trama.ChatGenerator";
+
+/**
+ * Calls a chat model with the conversation it receives and returns the reply. Works with every provider through the
+ * model contract; retries failed calls (honouring Retry-After), limits concurrency per endpoint, times out, and
+ * streams tokens as `node-chunk` events when the pipeline is streamed. Outside pipelines, use `generate` and `stream`.
+ */
+export class ChatGenerator implements Component {
+  readonly type = TYPE;
+  readonly inputs = {
+    messages: t.list(chatMessageType),
+    tools: t.list(t.any).optional(),
+    settings: t.record(t.any).optional(),
+  };
+  readonly outputs = { replies: t.list(chatMessageType) };
+  readonly params: ChatGeneratorParams;
+  #model: Promise<ChatModelV1> | undefined;
+
+  constructor(params: ChatGeneratorParams) {
+    this.params = params;
+  }
+
+  /** The model, built from its shorthand on first use. */
+  model(): Promise<ChatModelV1> {
+    this.#model ??= resolveChatModel(this.params.model, this.params.modelOptions);
+    this.#model.catch(() => {
+      this.#model = undefined;
+    });
+    return this.#model;
+  }
+
+  async warmUp(): Promise<void> {
+    await this.model();
+  }
+
+  /** One reply to `messages`. */
+  async generate(
+    messages: readonly ChatMessage[],
+    overrides: { tools?: Tool[]; settings?: GenerationSettings; signal?: AbortSignal } = {},
+  ): Promise<ChatResponse> {
+    return generateChat(await this.model(), this.#request(messages, overrides), this.#callOptions(overrides.signal));
+  }
+
+  /** The reply to `messages`, streamed. */
+  stream(
+    messages: readonly ChatMessage[],
+    overrides: { tools?: Tool[]; settings?: GenerationSettings; signal?: AbortSignal } = {},
+  ): ChatStream {
+    let resolve!: (response: ChatResponse) => void;
+    let reject!: (error: unknown) => void;
+    const response = new Promise<ChatResponse>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    response.catch(() => {});
+    const self = this;
+    return {
+      response,
+      async *[Symbol.asyncIterator]() {
+        try {
+          const model = await self.model();
+          const collector = new StreamCollector(model);
+          for await (const part of streamChat(
+            model,
+            self.#request(messages, overrides),
+            self.#callOptions(overrides.signal),
+          )) {
+            collector.add(part);
+            yield part;
+          }
+          resolve(collector.response());
+        } catch (error) {
+          reject(error);
+          throw error;
+        }
+      },
+    };
+  }
+
+  async run(
+    inputs: { messages: ChatMessage[]; tools?: Tool[]; settings?: GenerationSettings },
+    context: RunContext,
+  ): Promise<{ replies: ChatMessage[] }> {
+    const overrides = { tools: inputs.tools, settings: inputs.settings, signal: context.signal };
+    const streaming = this.params.streaming === "always" || (this.params.streaming !== "never" && context.streaming);
+    if (!streaming) return { replies: [(await this.generate(inputs.messages, overrides)).message] };
+    const stream = this.stream(inputs.messages, overrides);
+    for await (const part of stream) context.emit(part);
+    return { replies: [(await stream.response).message] };
+  }
+
+  toConfig(): Record<string, unknown> {
+    const { model, tools, ...rest } = this.params;
+    const saved =
+      typeof model === "string" ? { model } : (model.toConfig?.() ?? { model: `${model.provider}:${model.modelId}` });
+    return { ...rest, ...saved, ...(tools?.length ? { tools } : {}) };
+  }
+
+  #request(
+    messages: readonly ChatMessage[],
+    overrides: { tools?: Tool[]; settings?: GenerationSettings },
+  ): ChatRequest {
+    const tools = overrides.tools ?? this.params.tools;
+    return {
+      messages,
+      ...requestSettings(this.params),
+      ...requestSettings(overrides.settings ?? {}),
+      ...(tools?.length ? { tools: toolDefinitions(tools) } : {}),
+    };
+  }
+
+  #callOptions(signal: AbortSignal | undefined): CallOptions {
+    const { maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, timeoutMs, maxConcurrency } = this.params;
+    return { maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, timeoutMs, maxConcurrency, signal };
+  }
+}
+
+defaultRegistry.register({
+  type: TYPE,
+  create: (config) => new ChatGenerator(config as unknown as ChatGeneratorParams),
+});

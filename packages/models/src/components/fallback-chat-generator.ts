@@ -1,0 +1,77 @@
+import {
+  type ChatMessage,
+  type Component,
+  chatMessageType,
+  defaultRegistry,
+  type RunContext,
+  TramaError,
+  t,
+} from "@trama/core";
+import { ChatGenerator, type ChatGeneratorParams } from "./chat-generator.js";
+import type { GenerationSettings } from "./generation-settings.js";
+
+/** Every generator of a fallback list failed; `errors` holds each one's error, in order. */
+export class AllGeneratorsFailedError extends TramaError {
+  constructor(readonly errors: unknown[]) {
+    super(
+      `All ${errors.length} generators failed:\n${errors.map((error, index) => `  ${index + 1}. ${error instanceof Error ? error.message : String(error)}`).join("\n")}`,
+    );
+  }
+}
+
+const TYPE = "trama.FallbackChatGenerator";
+
+/**
+ * Tries chat generators in order, each with its own retries, until one answers. Cancellation stops at once;
+ * any other failure moves on to the next generator. The reply's metadata names the generator that answered.
+ */
+export class FallbackChatGenerator implements Component {
+  readonly type = TYPE;
+  readonly inputs = { messages: t.list(chatMessageType), settings: t.record(t.any).optional() };
+  readonly outputs = { replies: t.list(chatMessageType) };
+  readonly generators: ChatGenerator[];
+
+  constructor(params: { generators: Array<ChatGenerator | ChatGeneratorParams> }) {
+    if (!params.generators?.length) throw new TramaError("FallbackChatGenerator needs at least one generator.");
+    this.generators = params.generators.map((generator) =>
+      generator instanceof ChatGenerator ? generator : new ChatGenerator(generator),
+    );
+  }
+
+  async run(
+    inputs: { messages: ChatMessage[]; settings?: GenerationSettings },
+    context: RunContext,
+  ): Promise<{ replies: ChatMessage[] }> {
+    const errors: unknown[] = [];
+    for (const [index, generator] of this.generators.entries()) {
+      try {
+        const { replies } = await generator.run(inputs, context);
+        return {
+          replies: replies.map((reply) =>
+            reply.withMeta({ fallbackIndex: index, ...(errors.length ? { fallbackErrors: errors.map(String) } : {}) }),
+          ),
+        };
+      } catch (error) {
+        if (context.signal.aborted) throw error;
+        errors.push(error);
+        // Streamed consumers may have shown part of the failed answer: tell them another generator takes over.
+        if (context.streaming)
+          context.emit({
+            type: "fallback",
+            failedIndex: index,
+            error: error instanceof Error ? error.message : String(error),
+          });
+      }
+    }
+    throw new AllGeneratorsFailedError(errors);
+  }
+
+  toConfig(): Record<string, unknown> {
+    return { generators: this.generators.map((generator) => generator.toConfig()) };
+  }
+}
+
+defaultRegistry.register({
+  type: TYPE,
+  create: (config) => new FallbackChatGenerator({ generators: config.generators as ChatGeneratorParams[] }),
+});

@@ -1,0 +1,164 @@
+/**
+ * Calling chat models: every call takes a slot of its endpoint's concurrency limit, gets a time limit, and is
+ * retried on retryable failures (streams only until their first part: output already shown is never replayed).
+ * @module
+ */
+import { ChatMessage, type ContentPart, type ToolCallPart } from "@trama/core";
+import type { ChatModelV1 } from "../chat-model/chat-model-v1.js";
+import type { ChatRequest } from "../chat-model/chat-request.js";
+import type { ChatResponse, FinishReason, Usage, Warning } from "../chat-model/chat-response.js";
+import type { ChatStreamPart } from "../chat-model/chat-stream-part.js";
+import { ProviderError } from "../errors/provider-error.js";
+import { acquireEndpoint, defaultConcurrency } from "../http/limiter.js";
+import { withRetries } from "../http/retry.js";
+import { attemptSignal, type CallOptions } from "./call-options.js";
+
+/** One chat call with retries, a time limit and the endpoint's concurrency limit. */
+export async function generateChat(
+  model: ChatModelV1,
+  request: ChatRequest,
+  options: CallOptions = {},
+): Promise<ChatResponse> {
+  const release = await acquireEndpoint(
+    model.endpoint,
+    options.maxConcurrency ?? defaultConcurrency(model.endpoint),
+    options.signal,
+  );
+  try {
+    return await withRetries(async () => {
+      const attempt = attemptSignal(options, model);
+      try {
+        return await model.doGenerate({ ...request, signal: attempt.signal });
+      } catch (error) {
+        throw attempt.timedOut() ?? error;
+      } finally {
+        attempt.dispose();
+      }
+    }, options);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * A streaming chat call: yields the model's parts as they come. Failures before the first part are retried like
+ * `generateChat`; after it, they end the stream with the error.
+ */
+export async function* streamChat(
+  model: ChatModelV1,
+  request: ChatRequest,
+  options: CallOptions = {},
+): AsyncGenerator<ChatStreamPart> {
+  const release = await acquireEndpoint(
+    model.endpoint,
+    options.maxConcurrency ?? defaultConcurrency(model.endpoint),
+    options.signal,
+  );
+  let attempt: ReturnType<typeof attemptSignal> | undefined;
+  try {
+    const started = await withRetries(async () => {
+      attempt?.dispose();
+      attempt = attemptSignal(options, model);
+      const iterator = model.doStream({ ...request, signal: attempt.signal })[Symbol.asyncIterator]();
+      try {
+        return { iterator, first: await iterator.next() };
+      } catch (error) {
+        throw attempt.timedOut() ?? error;
+      }
+    }, options);
+    if (started.first.done) return;
+    yield started.first.value;
+    try {
+      for (;;) {
+        const next = await started.iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } catch (error) {
+      throw attempt?.timedOut() ?? error;
+    } finally {
+      await started.iterator.return?.();
+    }
+  } finally {
+    attempt?.dispose();
+    release();
+  }
+}
+
+/** Builds the response a stream amounts to: one assistant message with reasoning, text and tool calls. */
+export class StreamCollector {
+  #text = "";
+  #reasoning = "";
+  #signature: string | undefined;
+  readonly #toolCalls: ToolCallPart[] = [];
+  #finishReason: FinishReason = { unified: "other", raw: undefined };
+  #usage: Usage = {};
+  #warnings: Warning[] = [];
+  #response: ChatResponse["response"] = {};
+  #finished = false;
+
+  constructor(readonly model: ChatModelV1) {}
+
+  add(part: ChatStreamPart): void {
+    switch (part.type) {
+      case "text-delta":
+        this.#text += part.text;
+        break;
+      case "reasoning-delta":
+        this.#reasoning += part.text;
+        if (part.signature) this.#signature = part.signature;
+        break;
+      case "tool-call":
+        this.#toolCalls.push(part.call);
+        break;
+      case "response-metadata":
+        this.#response = {
+          ...this.#response,
+          ...(part.id ? { id: part.id } : {}),
+          ...(part.model ? { model: part.model } : {}),
+        };
+        break;
+      case "finish":
+        this.#finished = true;
+        this.#finishReason = part.finishReason;
+        this.#usage = part.usage;
+        this.#warnings = part.warnings;
+        break;
+    }
+  }
+
+  response(): ChatResponse {
+    if (!this.#finished) {
+      throw new ProviderError({
+        provider: this.model.provider,
+        modelId: this.model.modelId,
+        message: "the stream ended without a finish.",
+        isRetryable: true,
+      });
+    }
+    const parts: ContentPart[] = [];
+    if (this.#reasoning || this.#signature)
+      parts.push({
+        type: "reasoning",
+        text: this.#reasoning,
+        ...(this.#signature ? { signature: this.#signature } : {}),
+      });
+    if (this.#text) parts.push({ type: "text", text: this.#text });
+    parts.push(...this.#toolCalls);
+    const message = ChatMessage.assistant(parts, {
+      meta: {
+        provider: this.model.provider,
+        model: this.#response?.model ?? this.model.modelId,
+        finishReason: this.#finishReason.unified,
+        usage: this.#usage,
+      },
+    });
+    return {
+      message,
+      finishReason: this.#finishReason,
+      usage: this.#usage,
+      warnings: this.#warnings,
+      response: this.#response,
+    };
+  }
+}
