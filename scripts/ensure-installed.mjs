@@ -30,6 +30,6 @@ console.log(`Installing dependencies in ${folder === root ? "the repository" : f
 execFileSync("npm", [...command, "--no-audit", "--no-fund", "--loglevel=error"], {
   cwd: folder,
   stdio: "inherit",
-  env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" },
+  env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1", ONNXRUNTIME_NODE_INSTALL: "skip" },
 });
 writeFileSync(stamp, wanted);
