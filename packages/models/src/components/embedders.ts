@@ -101,6 +101,10 @@ export class DocumentEmbedder extends BaseEmbedder implements Component {
   readonly outputs = { documents: t.list(documentType), meta: t.record(t.any) };
   declare readonly params: DocumentEmbedderParams;
 
+  constructor(params: DocumentEmbedderParams) {
+    super(params);
+  }
+
   async run(inputs: { documents: Document[] }, context: RunContext) {
     const { metaFields = [], separator = "\n", batchSize, onProgress } = this.params;
     const texts = inputs.documents.map((document) =>
