@@ -1,0 +1,178 @@
+import { ChatMessage } from "@trama/core";
+import { type ChatStreamPart, ProviderError, withRetries } from "@trama/models";
+import { type LoopbackServer, sendJson, sendJsonLines, startLoopbackServer } from "@trama/models/testing";
+import { afterEach, describe, expect, it } from "vitest";
+import { jsonFixture, jsonLinesFixture } from "./__fixtures__/load-fixture.js";
+import { OllamaChatModel } from "./ollama-chat-model.js";
+
+let server: LoopbackServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const request = { messages: [ChatMessage.user("Why is the sky blue?")] };
+
+async function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!ProviderError.isInstance(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
+  return error;
+}
+
+async function drain(stream: AsyncIterable<ChatStreamPart>, seen: ChatStreamPart[] = []): Promise<void> {
+  for await (const part of stream) seen.push(part);
+}
+
+describe("Ollama faults", () => {
+  it("model not found (404) says to pull the model, and is not retryable", async () => {
+    server = await startLoopbackServer({
+      "POST /api/chat": (_request, response) => sendJson(response, 404, jsonFixture("error-model-not-found.json")),
+    });
+    const model = new OllamaChatModel("qwen2.5:7b", { baseURL: server.url });
+    const expected = `ollama (qwen2.5:7b): HTTP 404: model 'qwen2.5:7b' not found, try pulling it first. Run \`ollama pull qwen2.5:7b\` on the Ollama server (${server.url}), or check the model name.`;
+    const generateError = await failure(model.doGenerate(request));
+    expect(generateError.message).toBe(expected);
+    expect(generateError.statusCode).toBe(404);
+    expect(generateError.isRetryable).toBe(false);
+    const streamError = await failure(drain(model.doStream(request)));
+    expect(streamError.message).toBe(expected);
+  });
+
+  it("500 is retryable and quotes Ollama's message", async () => {
+    server = await startLoopbackServer({
+      "POST /api/chat": (_request, response) =>
+        sendJson(response, 500, { error: "llama runner process has terminated: exit status 2" }),
+    });
+    const error = await failure(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doGenerate(request));
+    expect(error.message).toBe("ollama (qwen2.5:7b): HTTP 500: llama runner process has terminated: exit status 2");
+    expect(error.isRetryable).toBe(true);
+  });
+
+  it("429 with Retry-After: withRetries waits as asked and then succeeds", async () => {
+    server = await startLoopbackServer({
+      "POST /api/chat": [
+        (_request, response) => sendJson(response, 429, { error: "too many requests" }, { "retry-after": "1" }),
+        (_request, response) => sendJson(response, 200, jsonFixture("chat-text.json")),
+      ],
+    });
+    const model = new OllamaChatModel("qwen2.5:7b", { baseURL: server.url });
+    const delays: number[] = [];
+    const started = Date.now();
+    const response = await withRetries(() => model.doGenerate(request), {
+      onRetry: (error, delayMs) => {
+        expect(error.statusCode).toBe(429);
+        expect(error.retryAfterMs).toBe(1000);
+        delays.push(delayMs);
+      },
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(delays).toEqual([1000]);
+    expect(response.message.text).toBe("The sky is blue because of Rayleigh scattering.");
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a connection cut mid-stream is a retryable ProviderError, after the parts already received", async () => {
+    server = await startLoopbackServer({
+      "POST /api/chat": (_request, response) =>
+        sendJsonLines(response, jsonLinesFixture("chat-text-stream.ndjson"), { cutAfter: 2, delayMs: 10 }),
+    });
+    const seen: ChatStreamPart[] = [];
+    const error = await failure(
+      drain(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doStream(request), seen),
+    );
+    expect(error.message).toBe("ollama (qwen2.5:7b): closed the connection in the middle of the stream.");
+    expect(error.isRetryable).toBe(true);
+    expect(seen.filter((part) => part.type === "text-delta")).toHaveLength(2);
+    expect(seen.some((part) => part.type === "finish")).toBe(false);
+  });
+
+  it("a stream that ends without done: true is a retryable ProviderError", async () => {
+    server = await startLoopbackServer({
+      "POST /api/chat": (_request, response) =>
+        sendJsonLines(response, jsonLinesFixture("chat-text-stream.ndjson").slice(0, 2)),
+    });
+    const error = await failure(drain(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doStream(request)));
+    expect(error.message).toBe("ollama (qwen2.5:7b): ended the stream before its last line (done: true).");
+    expect(error.isRetryable).toBe(true);
+  });
+
+  it("a malformed NDJSON line is a ProviderError quoting it", async () => {
+    const [first, , ...rest] = jsonLinesFixture("chat-text-stream.ndjson");
+    server = await startLoopbackServer({
+      "POST /api/chat": (_request, response) =>
+        sendJsonLines(response, [first!, '{"model":"qwen2.5:7b","mess', ...rest]),
+    });
+    const error = await failure(drain(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doStream(request)));
+    expect(error.message).toBe('ollama (qwen2.5:7b): sent a malformed line in its stream: {"model":"qwen2.5:7b","mess');
+    expect(error.isRetryable).toBe(false);
+  });
+
+  it("an error line mid-stream is a ProviderError with Ollama's message (and its status when given)", async () => {
+    server = await startLoopbackServer({
+      "POST /api/chat": [
+        (_request, response) => sendJsonLines(response, jsonLinesFixture("error-mid-stream.ndjson")),
+        (_request, response) =>
+          sendJsonLines(response, [
+            { error: "server busy, please try again. maximum pending requests exceeded", status: 503 },
+          ]),
+      ],
+    });
+    const model = new OllamaChatModel("qwen2.5:7b", { baseURL: server.url });
+    const seen: ChatStreamPart[] = [];
+    const error = await failure(drain(model.doStream(request), seen));
+    expect(error.message).toBe("ollama (qwen2.5:7b): an error was encountered while running the model.");
+    expect(error.isRetryable).toBe(false);
+    expect(seen.map((part) => part.type)).toEqual(["response-metadata", "text-delta", "text-delta"]);
+    const busy = await failure(drain(model.doStream(request)));
+    expect(busy.statusCode).toBe(503);
+    expect(busy.isRetryable).toBe(true);
+    expect(busy.message).toBe(
+      "ollama (qwen2.5:7b): HTTP 503: server busy, please try again. maximum pending requests exceeded.",
+    );
+  });
+
+  it("an error in a 200 body is a ProviderError", async () => {
+    server = await startLoopbackServer({
+      "POST /api/chat": (_request, response) => sendJson(response, 200, { error: "unexpected server status" }),
+    });
+    const error = await failure(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doGenerate(request));
+    expect(error.message).toBe("ollama (qwen2.5:7b): unexpected server status.");
+  });
+
+  it("aborting mid-stream stops with the abort, not a ProviderError", async () => {
+    server = await startLoopbackServer({
+      "POST /api/chat": (_request, response) =>
+        sendJsonLines(response, jsonLinesFixture("chat-text-stream.ndjson"), { delayMs: 200 }),
+    });
+    const controller = new AbortController();
+    const seen: ChatStreamPart[] = [];
+    const stream = new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doStream({
+      ...request,
+      signal: controller.signal,
+    });
+    let error: unknown;
+    try {
+      for await (const part of stream) {
+        seen.push(part);
+        if (part.type === "text-delta") controller.abort();
+      }
+    } catch (caught) {
+      error = caught;
+    }
+    expect(ProviderError.isInstance(error)).toBe(false);
+    expect((error as Error).name).toBe("AbortError");
+    expect(seen.map((part) => part.type)).toEqual(["response-metadata", "text-delta"]);
+  });
+
+  it("nothing listening is a ProviderError that is not retried", async () => {
+    const closed = await startLoopbackServer(() => {});
+    const { url } = closed;
+    await closed.close();
+    const error = await failure(new OllamaChatModel("qwen2.5:7b", { baseURL: url }).doGenerate(request));
+    expect(error.message).toContain(`nothing is listening at ${url}.`);
+    expect(error.isRetryable).toBe(false);
+  });
+});
