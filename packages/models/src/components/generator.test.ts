@@ -220,7 +220,7 @@ describe("Agent", () => {
       .add("agent", agent)
       .run({ agent: { messages: [ChatMessage.user("Weather in Paris and Rome?")] } });
     expect(result.agent?.stopReason).toBe("text");
-    expect((result.agent?.lastMessage as ChatMessage).text).toBe("Paris 18°C, Rome 24°C.");
+    expect((result.agent!.lastMessage as ChatMessage).text).toBe("Paris 18°C, Rome 24°C.");
     expect(result.agent?.state).toEqual({ lookups: 2 });
     const second = server.requests[1]!.body;
     expect(second.tools[0].function.name).toBe("weather");

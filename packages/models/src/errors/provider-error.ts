@@ -38,7 +38,7 @@ export class ProviderError extends TramaError {
   constructor(details: ProviderErrorDetails) {
     const status = details.statusCode === undefined ? "" : ` HTTP ${details.statusCode}:`;
     const hint = details.hint ?? (details.statusCode === undefined ? undefined : hintForStatus(details.statusCode));
-    super(`${details.provider} (${details.modelId}):${status} ${details.message}${hint ? ` ${hint}` : ""}`, {
+    super(`${details.provider} (${details.modelId}):${status} ${withHint(details.message, hint)}`, {
       cause: details.cause,
     });
     this.provider = details.provider;
@@ -54,6 +54,12 @@ export class ProviderError extends TramaError {
   static override isInstance(error: unknown): error is ProviderError {
     return typeof error === "object" && error !== null && marker in error;
   }
+}
+
+/** The provider's message, then the hint as a sentence of its own. */
+function withHint(message: string, hint: string | undefined): string {
+  if (!hint) return message;
+  return `${/[.!?:)]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`} ${hint}`;
 }
 
 /** 408, 409, 429 and 5xx may succeed on another try; other 4xx never will. */

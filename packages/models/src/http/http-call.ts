@@ -5,6 +5,8 @@ export interface CallContext {
   provider: string;
   modelId: string;
   fetch?: typeof globalThis.fetch;
+  /** The call's signal, so a cancelled stream is told apart from a dropped connection. */
+  signal?: AbortSignal;
 }
 
 /**

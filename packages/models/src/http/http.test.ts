@@ -40,7 +40,7 @@ describe("postJson", () => {
     const limited = await postJson(`${server.url}/limited`, {}, { context }).catch((error) => error);
     expect(ProviderError.isInstance(limited)).toBe(true);
     expect(limited.message).toBe(
-      "test (m1): HTTP 429: Rate limit reached for m1 Rate limited: lower the concurrency or wait.",
+      "test (m1): HTTP 429: Rate limit reached for m1. Rate limited: lower the concurrency or wait.",
     );
     expect(limited.isRetryable).toBe(true);
     expect(limited.retryAfterMs).toBe(2000);
@@ -49,7 +49,7 @@ describe("postJson", () => {
     expect(bad.isRetryable).toBe(false);
     const missing = await postJson(`${server.url}/ollama`, {}, { context }).catch((error) => error);
     expect(missing.message).toBe(
-      "test (m1): HTTP 404: model 'qwen' not found, try pulling it first Check the model name and the base URL.",
+      "test (m1): HTTP 404: model 'qwen' not found, try pulling it first. Check the model name and the base URL.",
     );
   });
 
@@ -109,7 +109,7 @@ describe("withRetries", () => {
       initialDelayMs: 1,
     }).catch((error) => error);
     expect(calls).toBe(21);
-    expect(unauthorized.message).toContain("HTTP 401: nope Check the API key");
+    expect(unauthorized.message).toContain("HTTP 401: nope. Check the API key");
   });
 
   it("backs off exponentially with jitter, and refuses a Retry-After above the limit", () => {

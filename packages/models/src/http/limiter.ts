@@ -58,6 +58,8 @@ export function setEndpointConcurrency(endpoint: string, limit: number): void {
 
 /** A sensible default: one call at a time for servers on this machine (models load into the same memory), 16 elsewhere. */
 export function defaultConcurrency(endpoint: string): number {
+  // In-process models use their file path as the endpoint, Windows paths included (`C:\models\x.gguf`).
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint)) return 1;
   try {
     const { hostname } = new URL(endpoint);
     return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "::1" || hostname === "[::1]" ? 1 : 16;
