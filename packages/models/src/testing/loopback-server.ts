@@ -11,6 +11,8 @@ import type { AddressInfo } from "node:net";
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** Path and query string, as sent. */
+  url: string;
   headers: Record<string, string | string[] | undefined>;
   body: any;
 }
@@ -58,6 +60,7 @@ export async function startLoopbackServer(
     const request: RecordedRequest = {
       method: incoming.method ?? "GET",
       path: (incoming.url ?? "/").split("?")[0]!,
+      url: incoming.url ?? "/",
       headers: incoming.headers,
       body,
     };
