@@ -292,9 +292,9 @@ describe("AnthropicChatModel thinking", () => {
       model().doStream({ messages: [ChatMessage.user("27 * 453?")], providerOptions: { thinking } }),
     );
     expect(parts.filter((part) => part.type !== "response-metadata" && part.type !== "finish")).toEqual([
-      { type: "reasoning-delta", text: "27 * 453 = 10800 + 1431" },
-      { type: "reasoning-delta", text: " = 12231." },
-      { type: "reasoning-delta", text: "", signature: jsonFixture("thinking.json").content[0].signature },
+      { type: "reasoning-delta", text: "27 * 453 = 10800 + 1431", block: 0 },
+      { type: "reasoning-delta", text: " = 12231.", block: 0 },
+      { type: "reasoning-delta", text: "", signature: jsonFixture("thinking.json").content[0].signature, block: 0 },
       { type: "text-delta", text: "27 × 453 = 12,231" },
     ]);
   });

@@ -71,7 +71,10 @@ export class AnthropicStreamMapper {
       return [{ type: "text-delta", text: block.text }];
     }
     if (block.type === "thinking" && typeof block.thinking === "string" && block.thinking) {
-      return [{ type: "reasoning-delta", text: block.thinking }];
+      return [{ type: "reasoning-delta", text: block.thinking, block: index }];
+    }
+    if (block.type === "redacted_thinking" && typeof block.data === "string") {
+      return [{ type: "reasoning-delta", text: "", signature: block.data, redacted: true, block: index }];
     }
     if (block.type !== "tool_use") return [];
     const id = String(block.id);
@@ -90,9 +93,9 @@ export class AnthropicStreamMapper {
       case "text_delta":
         return [{ type: "text-delta", text: String(delta.text) }];
       case "thinking_delta":
-        return [{ type: "reasoning-delta", text: String(delta.thinking) }];
+        return [{ type: "reasoning-delta", text: String(delta.thinking), block: index }];
       case "signature_delta":
-        return [{ type: "reasoning-delta", text: "", signature: String(delta.signature) }];
+        return [{ type: "reasoning-delta", text: "", signature: String(delta.signature), block: index }];
       case "input_json_delta": {
         const block = this.#toolBlocks.get(index);
         const fragment = String(delta.partial_json);

@@ -7,7 +7,15 @@ import type { FinishReason, Usage, Warning } from "./chat-response.js";
  */
 export type ChatStreamPart =
   | { type: "text-delta"; text: string }
-  | { type: "reasoning-delta"; text: string; signature?: string }
+  | {
+      type: "reasoning-delta";
+      text: string;
+      signature?: string;
+      /** Which reasoning block this belongs to, when the provider sends several (Anthropic's thinking blocks). */
+      block?: number;
+      /** An encrypted block the provider needs back as is (its data in `signature`). */
+      redacted?: boolean;
+    }
   | { type: "tool-call-delta"; index: number; id?: string; name?: string; argumentsDelta: string }
   | { type: "tool-call"; call: ToolCallPart }
   | { type: "response-metadata"; id?: string; model?: string }

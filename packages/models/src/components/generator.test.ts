@@ -314,3 +314,26 @@ describe("embedders", () => {
     expect(server.requests[0]!.body.input).toEqual(["query: capital of France"]);
   });
 });
+
+describe("StreamCollector", () => {
+  it("keeps numbered reasoning blocks apart, with their signatures, before text and tool calls", async () => {
+    const { StreamCollector } = await import("../generation/generate-chat.js");
+    const collector = new StreamCollector({ provider: "p", modelId: "m" } as never);
+    const parts = [
+      { type: "reasoning-delta", text: "first ", block: 0 },
+      { type: "reasoning-delta", text: "thought", block: 0 },
+      { type: "reasoning-delta", text: "", signature: "sig-0", block: 0 },
+      { type: "reasoning-delta", text: "", signature: "encrypted", redacted: true, block: 1 },
+      { type: "text-delta", text: "answer" },
+      { type: "tool-call", call: { type: "tool-call", id: "c1", name: "t", arguments: {} } },
+      { type: "finish", finishReason: { unified: "tool-calls", raw: "tool_use" }, usage: {}, warnings: [] },
+    ] as const;
+    for (const part of parts) collector.add(part as never);
+    expect(collector.response().message.content).toEqual([
+      { type: "reasoning", text: "first thought", signature: "sig-0" },
+      { type: "reasoning", text: "", signature: "encrypted", redacted: true },
+      { type: "text", text: "answer" },
+      { type: "tool-call", id: "c1", name: "t", arguments: {} },
+    ]);
+  });
+});

@@ -88,8 +88,8 @@ export async function* streamChat(
 /** Builds the response a stream amounts to: one assistant message with reasoning, text and tool calls. */
 export class StreamCollector {
   #text = "";
-  #reasoning = "";
-  #signature: string | undefined;
+  /** Reasoning blocks by block number (-1 for providers that send one unnumbered block), in arrival order. */
+  readonly #reasoning = new Map<number, { text: string; signature?: string; redacted?: boolean }>();
   readonly #toolCalls: ToolCallPart[] = [];
   #finishReason: FinishReason = { unified: "other", raw: undefined };
   #usage: Usage = {};
@@ -104,10 +104,15 @@ export class StreamCollector {
       case "text-delta":
         this.#text += part.text;
         break;
-      case "reasoning-delta":
-        this.#reasoning += part.text;
-        if (part.signature) this.#signature = part.signature;
+      case "reasoning-delta": {
+        const key = part.block ?? -1;
+        const block = this.#reasoning.get(key) ?? { text: "" };
+        block.text += part.text;
+        if (part.signature) block.signature = part.signature;
+        if (part.redacted) block.redacted = true;
+        this.#reasoning.set(key, block);
         break;
+      }
       case "tool-call":
         this.#toolCalls.push(part.call);
         break;
@@ -137,12 +142,15 @@ export class StreamCollector {
       });
     }
     const parts: ContentPart[] = [];
-    if (this.#reasoning || this.#signature)
+    for (const block of this.#reasoning.values()) {
+      if (!block.text && !block.signature) continue;
       parts.push({
         type: "reasoning",
-        text: this.#reasoning,
-        ...(this.#signature ? { signature: this.#signature } : {}),
+        text: block.text,
+        ...(block.signature ? { signature: block.signature } : {}),
+        ...(block.redacted ? { redacted: true } : {}),
       });
+    }
     if (this.#text) parts.push({ type: "text", text: this.#text });
     parts.push(...this.#toolCalls);
     const message = ChatMessage.assistant(parts, {
