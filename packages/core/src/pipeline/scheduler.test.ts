@@ -127,3 +127,28 @@ describe("scheduling", () => {
     expect(await pipeline.run({})).toEqual({ m1: { list: ["a", "changed"] }, m2: { list: ["a", "changed"] } });
   });
 });
+
+describe("warm-up", () => {
+  it("warms each component up once, before its first run, however many runs follow", async () => {
+    let warmUps = 0;
+    const Heavy = defineComponent({
+      type: "test.Heavy",
+      inputs: { value: t.number },
+      outputs: { value: t.number },
+      state: () => ({ loaded: false }),
+      warmUp: async ({ state }) => {
+        warmUps++;
+        await new Promise((resolve) => setImmediate(resolve));
+        state.loaded = true;
+      },
+      run: ({ value }, { state }) => {
+        if (!state.loaded) throw new Error("used before warm-up");
+        return { value };
+      },
+    });
+    const pipeline = new Pipeline().add("heavy", Heavy());
+    await Promise.all([pipeline.run({ heavy: { value: 1 } }), pipeline.run({ heavy: { value: 2 } })]);
+    await pipeline.run({ heavy: { value: 3 } });
+    expect(warmUps).toBe(1);
+  });
+});
