@@ -11,6 +11,7 @@ const providerNames = new Set([
   "vllm",
   "llamacpp",
   "llama.cpp",
+  "llama-server",
   "deepseek",
   "mistral",
   "groq",

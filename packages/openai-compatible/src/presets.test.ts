@@ -52,7 +52,7 @@ describe("presets", () => {
       ["openrouter", "https://openrouter.ai/api/v1"],
       ["lmstudio", "http://127.0.0.1:1234/v1"],
       ["vllm", "http://127.0.0.1:8000/v1"],
-      ["llama.cpp", "http://127.0.0.1:8080/v1"],
+      ["llama-server", "http://127.0.0.1:8080/v1"],
       ["deepseek", "https://api.deepseek.com/v1"],
       ["mistral", "https://api.mistral.ai/v1"],
       ["groq", "https://api.groq.com/openai/v1"],

@@ -93,7 +93,7 @@ export const presets = {
   },
   llamacpp: {
     scheme: "llamacpp",
-    provider: "llama.cpp",
+    provider: "llama-server",
     baseURL: "http://127.0.0.1:8080/v1",
     apiKeyEnv: "LLAMA_API_KEY",
     apiKeyRequired: false,
