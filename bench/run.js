@@ -1,5 +1,7 @@
 /** `npm run bench`: every benchmark, printed as tables with ratios. Numbers are measured here, never asserted. */
 import { benchPipelineOverhead } from "./core/pipeline-overhead.js";
+import { benchStreaming } from "./models/streaming.js";
 
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
 await benchPipelineOverhead();
+await benchStreaming();
