@@ -55,7 +55,9 @@ export async function sseLayers(origin) {
       async (mode) => {
         const { model } = layersFor(mode);
         const count = tally(performance.now());
-        for await (const part of model.doStream({ messages })) if (part.type === "text-delta") count.text(part.text);
+        for await (const batch of model.doStream({ messages })) {
+          for (const part of batch) if (part.type === "text-delta") count.text(part.text);
+        }
         return count.done(mode);
       },
     ],
@@ -64,8 +66,8 @@ export async function sseLayers(origin) {
       async (mode) => {
         const { model } = layersFor(mode);
         const count = tally(performance.now());
-        for await (const part of streamChat(model, { messages }, { maxRetries: 0 })) {
-          if (part.type === "text-delta") count.text(part.text);
+        for await (const batch of streamChat(model, { messages }, { maxRetries: 0 })) {
+          for (const part of batch) if (part.type === "text-delta") count.text(part.text);
         }
         return count.done(mode);
       },

@@ -1,6 +1,6 @@
 import { ChatMessage, Secret } from "@trama/core";
 import type { ChatStreamPart } from "@trama/models";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { type LoopbackServer, type SSEItem, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { AnthropicChatModel } from "./anthropic-chat-model.js";
@@ -12,10 +12,30 @@ function model() {
   return new AnthropicChatModel("claude-sonnet-4-5", { baseURL: server.url, apiKey: Secret.fromToken("test-key") });
 }
 
-async function collect(stream: AsyncIterable<ChatStreamPart>): Promise<ChatStreamPart[]> {
+async function collect(stream: AsyncIterable<readonly ChatStreamPart[]>): Promise<ChatStreamPart[]> {
   const parts: ChatStreamPart[] = [];
-  for await (const part of stream) parts.push(part);
+  for await (const batch of stream) parts.push(...batch);
   return parts;
+}
+
+async function collectBatches(
+  stream: AsyncIterable<readonly ChatStreamPart[]>,
+): Promise<Array<readonly ChatStreamPart[]>> {
+  const batches: Array<readonly ChatStreamPart[]> = [];
+  for await (const batch of stream) batches.push(batch);
+  return batches;
+}
+
+const isDelta = (part: ChatStreamPart) => part.type.endsWith("-delta");
+
+/** A fixture's named events as one piece of text, for a server that sends a whole stream in one write. */
+function eventText(items: SSEItem[]): string {
+  return items
+    .map((item) => {
+      const { event, data } = item as { event: string; data: string };
+      return `event: ${event}\ndata: ${data}\n\n`;
+    })
+    .join("");
 }
 
 const weatherTool = {
@@ -106,6 +126,86 @@ describe("AnthropicChatModel text", () => {
       },
     ]);
     expect(server.requests[0]!.body.stream).toBe(true);
+  });
+
+  it("yields the events of one network read as one batch, the first delta in a batch of its own", async () => {
+    server = await startLoopbackServer({
+      "POST /messages": (_, response) => {
+        response.writeHead(200, { "content-type": "text/event-stream" });
+        response.end(eventText(sseFixture("text.sse")));
+      },
+    });
+    const batches = await collectBatches(model().doStream({ messages: [ChatMessage.user("Hi")] }));
+    const parts = batches.flat();
+
+    expect(parts.map((part) => part.type)).toEqual([
+      "response-metadata",
+      "text-delta",
+      "text-delta",
+      "text-delta",
+      "finish",
+    ]);
+    expect(batches.length).toBeLessThanOrEqual(3);
+    expect(batches.length).toBeLessThan(parts.length);
+    // Time to first delta: the batch holding the first delta ends with it.
+    const first = batches.find((batch) => batch.some(isDelta))!;
+    expect(first.filter(isDelta)).toEqual([{ type: "text-delta", text: "Hello" }]);
+    expect(first.at(-1)).toEqual({ type: "text-delta", text: "Hello" });
+  });
+
+  it("reads the body to its end after message_stop, without waiting for a server that keeps it open", async () => {
+    const events = eventText(sseFixture("text.sse"));
+    server = await startLoopbackServer({
+      "POST /messages": [
+        (_, response) => {
+          response.writeHead(200, { "content-type": "text/event-stream" });
+          response.end(events);
+        },
+        (_, response) => {
+          response.writeHead(200, { "content-type": "text/event-stream" });
+          response.write(events);
+        },
+        async (_, response) => {
+          response.writeHead(200, { "content-type": "text/event-stream" });
+          response.write(events);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          response.write(events);
+        },
+      ],
+    });
+    const cancels: unknown[] = [];
+    const watchingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const reader = response.body!.getReader();
+      const watched = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const chunk = await reader.read();
+          if (chunk.done) controller.close();
+          else controller.enqueue(chunk.value);
+        },
+        cancel(reason) {
+          cancels.push(reason);
+          return reader.cancel(reason);
+        },
+      });
+      return new Response(watched, { status: response.status, headers: response.headers });
+    };
+    const chat = new AnthropicChatModel("claude-sonnet-4-5", {
+      baseURL: server.url,
+      apiKey: Secret.fromToken("test-key"),
+      fetch: watchingFetch,
+    });
+    const ended = await collect(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
+    expect(ended.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
+    expect(cancels).toEqual([]);
+
+    for (const _keptOpen of ["silent", "sending more"]) {
+      const started = Date.now();
+      const parts = await collect(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
+      expect(parts.filter((part) => part.type === "finish")).toHaveLength(1);
+      expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
   });
 
   it("counts cache reads and writes as input tokens, cache reads as cached", async () => {

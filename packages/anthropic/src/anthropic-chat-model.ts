@@ -6,6 +6,7 @@ import {
   type ChatResponse,
   type ChatStreamPart,
   excerpt,
+  mapStream,
   ProviderError,
   parseJson,
   postJson,
@@ -95,7 +96,11 @@ export class AnthropicChatModel implements ChatModelV1 {
     return this.#toChatResponse(json, prepared, Object.fromEntries(response.headers));
   }
 
-  async *doStream(request: ChatRequest): AsyncGenerator<ChatStreamPart> {
+  /**
+   * One batch per network read; within the read that brings the stream's first delta, the parts up to it go out
+   * first, on their own. After `message_stop` the body is read to its end (see `readToEnd`).
+   */
+  async *doStream(request: ChatRequest): AsyncGenerator<ChatStreamPart[]> {
     const prepared = this.#prepare(request, true);
     const { url, context } = this.#target();
     const headers = anthropicHeaders(this.#config, this, request.headers);
@@ -106,14 +111,20 @@ export class AnthropicChatModel implements ChatModelV1 {
       structuredOutput: prepared.structuredOutput,
       warnings: prepared.warnings,
     });
-    for await (const batch of readEventBatches(response, url, context)) {
-      for (const event of batch) {
-        const parsed = parseJson(event.data, url, context) as AnthropicStreamEvent;
-        for (const part of mapper.map(parsed ?? { type: "ping" })) yield part;
-        if (mapper.finished) return;
-      }
-    }
-    throw mapper.unfinishedError();
+    yield* mapStream(
+      readEventBatches(response, url, context),
+      {
+        read(event, parts) {
+          const parsed = parseJson(event.data, url, context) as AnthropicStreamEvent;
+          parts.push(...mapper.map(parsed ?? { type: "ping" }));
+          return mapper.finished;
+        },
+        bodyEnded() {
+          throw mapper.unfinishedError();
+        },
+      },
+      request.signal,
+    );
   }
 
   /** The shorthand and options that recreate this model; the key as its environment variable names. */

@@ -107,8 +107,8 @@ describe("AnthropicChatModel tools", () => {
       "POST /messages": (_, response) => sendEvents(response, sseFixture("tool-use.sse")),
     });
     const parts: ChatStreamPart[] = [];
-    for await (const part of model().doStream({ messages: [ChatMessage.user("Weather?")], tools: [weatherTool] })) {
-      parts.push(part);
+    for await (const batch of model().doStream({ messages: [ChatMessage.user("Weather?")], tools: [weatherTool] })) {
+      parts.push(...batch);
     }
     expect(parts.slice(1)).toEqual([
       { type: "text-delta", text: "I'll check the weather in both cities." },

@@ -5,6 +5,7 @@ import {
   type ChatRequest,
   type ChatResponse,
   type ChatStreamPart,
+  mapStream,
   parseJson,
   postJson,
   readEventBatches,
@@ -87,19 +88,33 @@ export class GeminiChatModel implements ChatModelV1 {
     };
   }
 
-  async *doStream(request: ChatRequest): AsyncGenerator<ChatStreamPart> {
+  /**
+   * One batch per network read; within the read that brings the stream's first delta, the parts up to it go out
+   * first, on their own. `finish` ends the batch of the read that brought the finish reason (Gemini's last chunk);
+   * the body is then read to its end (see `readToEnd`).
+   */
+  async *doStream(request: ChatRequest): AsyncGenerator<ChatStreamPart[]> {
     const { body, warnings } = this.#prepare(request);
     const url = `${geminiUrl(this.#config, this.modelId, "streamGenerateContent")}?alt=sse`;
     const context = this.#context();
     const response = await this.#post(url, body, request);
     const mapper = new GeminiStreamMapper({ url, context, warnings });
-    for await (const batch of readEventBatches(response, url, context)) {
-      for (const event of batch) {
-        const chunk = parseJson(event.data, url, context) as GeminiResponse;
-        for (const part of mapper.map(chunk ?? {})) yield part;
-      }
-    }
-    yield mapper.finish();
+    // The chunk with a finishReason ends the stream, unless more data follows at once (some proxies mark earlier
+    // chunks as finished too): the reply is then read on, so it is never cut short.
+    yield* mapStream(
+      readEventBatches(response, url, context),
+      {
+        endMayContinue: true,
+        read(event, parts) {
+          const chunk = (parseJson(event.data, url, context) as GeminiResponse) ?? {};
+          parts.push(...mapper.map(chunk));
+          return chunk.candidates?.[0]?.finishReason !== undefined;
+        },
+        ended: () => [mapper.finish()],
+        bodyEnded: () => [mapper.finish()],
+      },
+      request.signal,
+    );
   }
 
   /** The shorthand and options that recreate this model; the key as its environment variable names. */

@@ -29,11 +29,11 @@ async function failure(promise: Promise<unknown>): Promise<ProviderError> {
   return error;
 }
 
-async function streamFailure(stream: AsyncIterable<ChatStreamPart>) {
+async function streamFailure(stream: AsyncIterable<readonly ChatStreamPart[]>) {
   const parts: ChatStreamPart[] = [];
   const error = await failure(
     (async () => {
-      for await (const part of stream) parts.push(part);
+      for await (const batch of stream) parts.push(...batch);
     })(),
   );
   return { parts, error };
@@ -190,9 +190,11 @@ describe("GeminiChatModel faults", () => {
     const controller = new AbortController();
     const parts: ChatStreamPart[] = [];
     const outcome = (async () => {
-      for await (const part of model().doStream({ ...hi, signal: controller.signal })) {
-        parts.push(part);
-        if (part.type === "text-delta") controller.abort();
+      for await (const batch of model().doStream({ ...hi, signal: controller.signal })) {
+        for (const part of batch) {
+          parts.push(part);
+          if (part.type === "text-delta") controller.abort();
+        }
       }
     })();
     await expect(outcome).rejects.toMatchObject({ name: "AbortError" });

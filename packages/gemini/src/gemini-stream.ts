@@ -9,7 +9,8 @@ import { mapGeminiFinishReason } from "./map-gemini-finish-reason.js";
  * `ChatStreamPart`s: text → `text-delta`; thought summaries → `reasoning-delta`; a thought signature →
  * `reasoning-delta` with the signature; each function call (Gemini sends it whole) → one `tool-call-delta` with all
  * its arguments, then the `tool-call`. Usage is cumulative, so the last chunk's counts. The stream has no end event:
- * `finish` comes once it ends, provided a finish reason arrived.
+ * the chunk with the finish reason is the last one, and `finish` comes after it (after the rest of its network read,
+ * should more chunks share it). A stream that ends without a finish reason was cut short.
  */
 export class GeminiStreamMapper {
   readonly #url: string;
@@ -57,22 +58,30 @@ export class GeminiStreamMapper {
     return parts;
   }
 
-  /** The `finish` part once the stream has ended; a stream without a finish reason was cut short. */
+  /** Whether the finish reason arrived: the chunk that brings it is the stream's last. */
+  get finished(): boolean {
+    return this.#finishReason !== undefined;
+  }
+
+  /** The `finish` part, once the finish reason has arrived; before, the error of a stream cut short. */
   finish(): ChatStreamPart {
-    if (this.#finishReason === undefined) {
-      throw new ProviderError({
-        ...this.#context,
-        url: this.#url,
-        message: "ended the stream without a finish reason.",
-        isRetryable: true,
-      });
-    }
+    if (this.#finishReason === undefined) throw this.unfinishedError();
     return {
       type: "finish",
       finishReason: mapGeminiFinishReason(this.#finishReason, { hasToolCalls: this.#toolCalls > 0 }),
       usage: convertGeminiUsage(this.#usage),
       warnings: this.#warnings,
     };
+  }
+
+  /** The error for a stream that ended without a finish reason. */
+  unfinishedError(): ProviderError {
+    return new ProviderError({
+      ...this.#context,
+      url: this.#url,
+      message: "ended the stream without a finish reason.",
+      isRetryable: true,
+    });
   }
 }
 

@@ -115,8 +115,8 @@ describe("GeminiChatModel tools", () => {
       [STREAM]: (_, response) => sendEvents(response, sseFixture("tool-calls.sse")),
     });
     const parts: ChatStreamPart[] = [];
-    for await (const part of model().doStream({ messages: [ChatMessage.user("Weather?")], tools: [weatherTool] })) {
-      parts.push(part);
+    for await (const batch of model().doStream({ messages: [ChatMessage.user("Weather?")], tools: [weatherTool] })) {
+      parts.push(...batch);
     }
     expect(parts.slice(1)).toEqual([
       { type: "reasoning-delta", text: "", signature },

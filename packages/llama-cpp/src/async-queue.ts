@@ -1,9 +1,10 @@
 /**
- * A push-to-pull bridge: callbacks push values while a producer runs; a consumer iterates them as they arrive.
- * Ends after `end()`, or throws the error given to `fail()` once the values before it are taken.
+ * A push-to-pull bridge: callbacks push values while a producer runs; a consumer takes them in batches, every value
+ * that arrived since it last took. Ends after `end()`, or throws the error given to `fail()` once the values before
+ * it are taken.
  */
-export class AsyncQueue<T> implements AsyncIterable<T> {
-  readonly #values: T[] = [];
+export class AsyncQueue<T> {
+  #values: T[] = [];
   #done = false;
   #error: { error: unknown } | undefined;
   #wake: (() => void) | undefined;
@@ -26,24 +27,24 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     this.#notify();
   }
 
-  #notify(): void {
-    const wake = this.#wake;
-    this.#wake = undefined;
-    wake?.();
-  }
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-    while (true) {
-      if (this.#values.length) {
-        yield this.#values.shift()!;
-        continue;
-      }
+  /** The values not taken yet, all of them, once there is one; `undefined` once the queue has ended. */
+  async take(): Promise<T[] | undefined> {
+    while (!this.#values.length) {
       if (this.#error) throw this.#error.error;
-      if (this.#done) return;
+      if (this.#done) return undefined;
       await new Promise<void>((resolve) => {
         this.#wake = resolve;
       });
     }
+    const values = this.#values;
+    this.#values = [];
+    return values;
+  }
+
+  #notify(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
   }
 }
 

@@ -43,9 +43,9 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-async function collect(stream: AsyncIterable<ChatStreamPart>): Promise<ChatStreamPart[]> {
+async function collect(stream: AsyncIterable<readonly ChatStreamPart[]>): Promise<ChatStreamPart[]> {
   const parts: ChatStreamPart[] = [];
-  for await (const part of stream) parts.push(part);
+  for await (const batch of stream) parts.push(...batch);
   return parts;
 }
 
@@ -97,6 +97,23 @@ describe("LlamaCppChatModel", () => {
     expect((finish as { usage: { outputTokens: number } }).usage.outputTokens).toBe(generated.usage.outputTokens);
   });
 
+  it("yields what was generated since the consumer last took it as one batch, the first delta alone", async () => {
+    const stream = model.doStream({ messages: hello })[Symbol.asyncIterator]();
+    const first = await stream.next();
+    // The model has one sequence: this reply is generated once the stream's generation has ended.
+    const generated = await model.doGenerate({ messages: hello });
+    const batches = [first.value!];
+    for (let next = await stream.next(); !next.done; next = await stream.next()) batches.push(next.value);
+    const parts = batches.flat();
+    const deltas = parts.filter((part) => part.type === "text-delta");
+
+    expect(first.value).toEqual([deltas[0]]);
+    expect(deltas.length).toBeGreaterThan(2);
+    expect(deltas.map((part) => part.text).join("")).toBe(generated.message.text);
+    expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
+    expect(batches).toHaveLength(2);
+  });
+
   it("stops at maxTokens with finish reason length", async () => {
     const response = await endless.doGenerate({ messages: hello, maxTokens: 5 });
     expect(response.finishReason).toEqual({ unified: "length", raw: "maxTokens" });
@@ -116,9 +133,9 @@ describe("LlamaCppChatModel", () => {
     const parts: ChatStreamPart[] = [];
     const started = Date.now();
     const consume = async () => {
-      for await (const part of endless.doStream({ messages: hello, signal: controller.signal })) {
-        parts.push(part);
-        if (parts.length === 3) controller.abort();
+      for await (const batch of endless.doStream({ messages: hello, signal: controller.signal })) {
+        parts.push(...batch);
+        if (parts.length >= 3 && !controller.signal.aborted) controller.abort();
       }
     };
     await expect(consume()).rejects.toMatchObject({ name: "AbortError" });
@@ -133,8 +150,8 @@ describe("LlamaCppChatModel", () => {
   });
 
   it("stops generating when the consumer leaves the stream early", async () => {
-    for await (const part of endless.doStream({ messages: hello })) {
-      expect(part.type).toBe("text-delta");
+    for await (const batch of endless.doStream({ messages: hello })) {
+      expect(batch[0]!.type).toBe("text-delta");
       break;
     }
     const after = await endless.doGenerate({ messages: hello, maxTokens: 2 });

@@ -53,6 +53,10 @@ interface Loaded extends OpenedModel {
 type Emit = (part: ChatStreamPart) => void;
 const provider = "llama.cpp";
 
+/** Whether a part is a text, reasoning or tool-call delta. */
+const isDelta = (part: ChatStreamPart): boolean =>
+  part.type === "text-delta" || part.type === "reasoning-delta" || part.type === "tool-call-delta";
+
 /**
  * A GGUF chat model running in this process through node-llama-cpp (llama.cpp). The model loads on first use, once:
  * other model objects for the same file share the loaded weights and keep their own context. Tool calls use
@@ -78,7 +82,11 @@ export class LlamaCppChatModel implements ChatModelV1, AsyncDisposable {
     return this.#generate(request);
   }
 
-  async *doStream(request: ChatRequest): AsyncGenerator<ChatStreamPart> {
+  /**
+   * One batch per take from the queue the generation fills: every part generated since the consumer last took; the
+   * first delta ends a batch of its own.
+   */
+  async *doStream(request: ChatRequest): AsyncGenerator<ChatStreamPart[]> {
     const queue = new AsyncQueue<ChatStreamPart>();
     const stop = new AbortController();
     const signal = request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal;
@@ -89,8 +97,22 @@ export class LlamaCppChatModel implements ChatModelV1, AsyncDisposable {
       },
       (error) => queue.fail(error),
     );
+    let deltaSent = false;
     try {
-      yield* queue;
+      for (let parts = await queue.take(); parts; parts = await queue.take()) {
+        if (!deltaSent) {
+          const at = parts.findIndex(isDelta);
+          if (at >= 0) {
+            deltaSent = true;
+            if (at < parts.length - 1) {
+              const first = parts;
+              parts = first.splice(at + 1);
+              yield first;
+            }
+          }
+        }
+        yield parts;
+      }
     } finally {
       stop.abort();
       await running;

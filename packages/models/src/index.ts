@@ -6,7 +6,7 @@
 export type { ChatModelV1 } from "./chat-model/chat-model-v1.js";
 export type { ChatRequest, JSONSchema, ResponseFormat, ToolChoice, ToolDefinition } from "./chat-model/chat-request.js";
 export type { ChatResponse, FinishReason, Usage, Warning } from "./chat-model/chat-response.js";
-export type { ChatStreamPart } from "./chat-model/chat-stream-part.js";
+export { type ChatStreamPart, flattenParts } from "./chat-model/chat-stream-part.js";
 export { Agent, type AgentParams, type StopReason } from "./components/agent.js";
 export { ChatGenerator, type ChatGeneratorParams, type ChatStream } from "./components/chat-generator.js";
 export {
@@ -38,6 +38,15 @@ export {
 } from "./http/http-call.js";
 export { acquireEndpoint, defaultConcurrency, setEndpointConcurrency } from "./http/limiter.js";
 export { type RetryOptions, retryDelay, sleep, withRetries } from "./http/retry.js";
+export {
+  type BodyEnd,
+  END_GRACE_MS,
+  firstDeltaIndex,
+  mapStream,
+  readToEnd,
+  type StreamMapper,
+  stopReading,
+} from "./http/stream-batches.js";
 export { readEventBatches, readJsonLineBatches } from "./http/streams.js";
 export {
   type ProviderFactory,

@@ -21,11 +21,21 @@ async function serve(...bodies: Array<{ json: unknown } | { lines: object[] }>) 
   return server;
 }
 
-async function collect(stream: AsyncIterable<ChatStreamPart>): Promise<ChatStreamPart[]> {
+async function collect(stream: AsyncIterable<readonly ChatStreamPart[]>): Promise<ChatStreamPart[]> {
   const parts: ChatStreamPart[] = [];
-  for await (const part of stream) parts.push(part);
+  for await (const batch of stream) parts.push(...batch);
   return parts;
 }
+
+async function collectBatches(
+  stream: AsyncIterable<readonly ChatStreamPart[]>,
+): Promise<Array<readonly ChatStreamPart[]>> {
+  const batches: Array<readonly ChatStreamPart[]> = [];
+  for await (const batch of stream) batches.push(batch);
+  return batches;
+}
+
+const isDelta = (part: ChatStreamPart) => part.type.endsWith("-delta");
 
 const weatherTool = {
   name: "get_weather",
@@ -207,6 +217,38 @@ describe("OllamaChatModel.doStream", () => {
         warnings: [],
       },
     ]);
+  });
+
+  it("yields the lines of one network read as one batch, the first delta in a batch of its own", async () => {
+    server = await startLoopbackServer({
+      "POST /api/chat": (_request, response) => {
+        response.writeHead(200, { "content-type": "application/x-ndjson" });
+        response.end(
+          jsonLinesFixture("chat-text-stream.ndjson")
+            .map((line) => `${JSON.stringify(line)}\n`)
+            .join(""),
+        );
+      },
+    });
+    const batches = await collectBatches(
+      new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doStream({ messages: [ChatMessage.user("Sky?")] }),
+    );
+    const parts = batches.flat();
+
+    expect(parts.map((part) => part.type)).toEqual([
+      "response-metadata",
+      "text-delta",
+      "text-delta",
+      "text-delta",
+      "text-delta",
+      "finish",
+    ]);
+    expect(batches.length).toBeLessThanOrEqual(3);
+    expect(batches.length).toBeLessThan(parts.length);
+    // Time to first delta: the batch holding the first delta ends with it.
+    const first = batches.find((batch) => batch.some(isDelta))!;
+    expect(first.filter(isDelta)).toEqual([{ type: "text-delta", text: "The" }]);
+    expect(first.at(-1)).toEqual({ type: "text-delta", text: "The" });
   });
 
   it("streams thinking as reasoning deltas", async () => {

@@ -6,6 +6,7 @@ import {
   type ChatResponse,
   type ChatStreamPart,
   excerpt,
+  mapStream,
   ProviderError,
   postJson,
   readJson,
@@ -99,50 +100,66 @@ export class OllamaChatModel implements ChatModelV1 {
     };
   }
 
-  async *doStream(request: ChatRequest): AsyncGenerator<ChatStreamPart> {
+  /**
+   * One batch per network read; within the read that brings the stream's first delta, the parts up to it go out
+   * first, on their own.
+   */
+  async *doStream(request: ChatRequest): AsyncGenerator<ChatStreamPart[]> {
     const { body, warnings } = this.#requestBody(request, true);
     const { response, url, context } = await this.#post(body, request);
     let announced = false;
     let toolCallCount = 0;
-    for await (const batch of readJsonLineBatches(response, url, context)) {
-      for (const item of batch) {
-        if (!item || typeof item !== "object") throw unexpected(item, url, context);
-        const chunk = item as OllamaChatChunk;
-        if (chunk.error !== undefined) {
-          throw withPullHint(errorFromErrorObject(chunk, url, context), this.modelId, this.baseURL);
-        }
-        if (!announced) {
-          announced = true;
-          yield { type: "response-metadata", model: chunk.model ?? this.modelId };
-        }
-        const message = chunk.message;
-        if (message?.thinking) yield { type: "reasoning-delta", text: message.thinking };
-        if (message?.content) yield { type: "text-delta", text: message.content };
-        for (const call of message?.tool_calls ?? []) {
-          const part: ToolCallPart = toToolCallPart(call, toolCallCount, chunk.created_at ?? "", url, context);
-          yield {
-            type: "tool-call-delta",
-            index: toolCallCount,
-            id: part.id,
-            name: part.name,
-            argumentsDelta: part.rawArguments ?? "",
-          };
-          yield { type: "tool-call", call: part };
-          toolCallCount++;
-        }
-        if (chunk.done) {
-          const finishReason = mapOllamaFinishReason(chunk.done_reason, toolCallCount > 0);
-          yield { type: "finish", finishReason, usage: usageOf(chunk), warnings };
-          return;
-        }
-      }
-    }
-    throw new ProviderError({
-      ...context,
-      url,
-      message: "ended the stream before its last line (done: true).",
-      isRetryable: true,
-    });
+    const modelId = this.modelId;
+    const baseURL = this.baseURL;
+    yield* mapStream(
+      readJsonLineBatches(response, url, context),
+      {
+        read(item, parts) {
+          if (!item || typeof item !== "object") throw unexpected(item, url, context);
+          const chunk = item as OllamaChatChunk;
+          if (chunk.error !== undefined)
+            throw withPullHint(errorFromErrorObject(chunk, url, context), modelId, baseURL);
+          if (!announced) {
+            announced = true;
+            parts.push({ type: "response-metadata", model: chunk.model ?? modelId });
+          }
+          const message = chunk.message;
+          if (message?.thinking) parts.push({ type: "reasoning-delta", text: message.thinking });
+          if (message?.content) parts.push({ type: "text-delta", text: message.content });
+          for (const call of message?.tool_calls ?? []) {
+            const part: ToolCallPart = toToolCallPart(call, toolCallCount, chunk.created_at ?? "", url, context);
+            parts.push(
+              {
+                type: "tool-call-delta",
+                index: toolCallCount,
+                id: part.id,
+                name: part.name,
+                argumentsDelta: part.rawArguments ?? "",
+              },
+              { type: "tool-call", call: part },
+            );
+            toolCallCount++;
+          }
+          if (!chunk.done) return false;
+          parts.push({
+            type: "finish",
+            finishReason: mapOllamaFinishReason(chunk.done_reason, toolCallCount > 0),
+            usage: usageOf(chunk),
+            warnings,
+          });
+          return true;
+        },
+        bodyEnded() {
+          throw new ProviderError({
+            ...context,
+            url,
+            message: "ended the stream before its last line (done: true).",
+            isRetryable: true,
+          });
+        },
+      },
+      request.signal,
+    );
   }
 
   /** The shorthand and the options given explicitly (headers and `fetch` are left out). */

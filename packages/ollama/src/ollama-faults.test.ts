@@ -22,8 +22,8 @@ async function failure(promise: Promise<unknown>): Promise<ProviderError> {
   return error;
 }
 
-async function drain(stream: AsyncIterable<ChatStreamPart>, seen: ChatStreamPart[] = []): Promise<void> {
-  for await (const part of stream) seen.push(part);
+async function drain(stream: AsyncIterable<readonly ChatStreamPart[]>, seen: ChatStreamPart[] = []): Promise<void> {
+  for await (const batch of stream) seen.push(...batch);
 }
 
 describe("Ollama faults", () => {
@@ -155,9 +155,11 @@ describe("Ollama faults", () => {
     });
     let error: unknown;
     try {
-      for await (const part of stream) {
-        seen.push(part);
-        if (part.type === "text-delta") controller.abort();
+      for await (const batch of stream) {
+        for (const part of batch) {
+          seen.push(part);
+          if (part.type === "text-delta") controller.abort();
+        }
       }
     } catch (caught) {
       error = caught;

@@ -1,7 +1,7 @@
 import { ChatMessage, Secret } from "@trama/core";
 import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { collect } from "./__fixtures__/collect.js";
+import { collect, collectBatches, eventText, isDelta } from "./__fixtures__/collect.js";
 import { structuredCompletion, textCompletion, textStream } from "./__fixtures__/openai-chat.js";
 import { deepseek, openAICompatible, openai, vllm } from "./index.js";
 
@@ -81,6 +81,93 @@ describe("OpenAICompatibleChatModel", () => {
     ]);
     expect(server.requests[0]!.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(server.requests[0]!.headers.accept).toBe("text/event-stream");
+  });
+
+  it("yields the events of one network read as one batch, the first delta in a batch of its own", async () => {
+    server = await startLoopbackServer({
+      "POST /chat/completions": (_, response) => {
+        response.writeHead(200, { "content-type": "text/event-stream" });
+        response.end(eventText(textStream));
+      },
+    });
+    const model = openai("gpt-4.1-mini", { baseURL: server.url, apiKey: key });
+    const batches = await collectBatches(model.doStream({ messages: question }));
+    const parts = batches.flat();
+
+    expect(parts.map((part) => part.type)).toEqual([
+      "response-metadata",
+      "text-delta",
+      "text-delta",
+      "text-delta",
+      "finish",
+    ]);
+    expect(batches.length).toBeLessThanOrEqual(3);
+    expect(batches.length).toBeLessThan(parts.length);
+    // Time to first delta: the batch holding the first delta ends with it.
+    const first = batches.find((batch) => batch.some(isDelta))!;
+    expect(first.filter(isDelta)).toEqual([{ type: "text-delta", text: "The capital" }]);
+    expect(first.at(-1)).toEqual({ type: "text-delta", text: "The capital" });
+  });
+
+  it("reads the body to its end after [DONE] instead of cancelling it", async () => {
+    server = await startLoopbackServer({ "POST /chat/completions": (_, response) => sendEvents(response, textStream) });
+    const bodies: Array<{ ended: boolean; cancelled: boolean }> = [];
+    const watchingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const reader = response.body!.getReader();
+      const body = { ended: false, cancelled: false };
+      bodies.push(body);
+      const watched = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const chunk = await reader.read();
+          if (chunk.done) {
+            body.ended = true;
+            controller.close();
+          } else controller.enqueue(chunk.value);
+        },
+        cancel(reason) {
+          body.cancelled = true;
+          return reader.cancel(reason);
+        },
+      });
+      return new Response(watched, { status: response.status, headers: response.headers });
+    };
+    const model = openai("gpt-4.1-mini", { baseURL: server.url, apiKey: key, fetch: watchingFetch });
+    const parts = await collect(model.doStream({ messages: question }));
+
+    expect(parts.at(-1)).toMatchObject({ type: "finish" });
+    expect(bodies).toEqual([{ ended: true, cancelled: false }]);
+  });
+
+  it("finishes at [DONE] when the server keeps the connection open, silent or still sending", async () => {
+    server = await startLoopbackServer({
+      "POST /chat/completions": [
+        (_, response) => {
+          response.writeHead(200, { "content-type": "text/event-stream" });
+          response.write(eventText(textStream));
+        },
+        async (_, response) => {
+          response.writeHead(200, { "content-type": "text/event-stream" });
+          response.write(eventText(textStream));
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          response.write(eventText([textStream[1]!]));
+        },
+        (_, response) => {
+          response.writeHead(200, { "content-type": "text/event-stream" });
+          response.write(eventText(textStream));
+          const keepAlive = setInterval(() => response.write(": keep-alive\n\n"), 5);
+          response.on("close", () => clearInterval(keepAlive));
+        },
+      ],
+    });
+    const model = openai("gpt-4.1-mini", { baseURL: server.url, apiKey: key });
+    for (let call = 0; call < 3; call++) {
+      const started = Date.now();
+      const parts = await collect(model.doStream({ messages: question }));
+      expect(parts.filter((part) => part.type === "text-delta")).toHaveLength(3);
+      expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
   });
 
   it("sends top_k where the server takes it and warns where it does not", async () => {

@@ -89,7 +89,9 @@ describe("faults", () => {
     const texts: string[] = [];
     const error = await rejection(
       (async () => {
-        for await (const part of model().doStream({ messages })) if (part.type === "text-delta") texts.push(part.text);
+        for await (const batch of model().doStream({ messages })) {
+          for (const part of batch) if (part.type === "text-delta") texts.push(part.text);
+        }
       })(),
     );
 
@@ -137,8 +139,8 @@ describe("faults", () => {
     let deltas = 0;
     const error = await rejection(
       (async () => {
-        for await (const part of model().doStream({ messages, signal: controller.signal })) {
-          if (part.type === "text-delta" && ++deltas === 2) controller.abort();
+        for await (const batch of model().doStream({ messages, signal: controller.signal })) {
+          for (const part of batch) if (part.type === "text-delta" && ++deltas === 2) controller.abort();
         }
       })(),
     );

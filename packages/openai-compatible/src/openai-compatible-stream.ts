@@ -1,69 +1,17 @@
 import { randomUUID } from "node:crypto";
-import {
-  type CallContext,
-  type ChatResponse,
-  type ChatStreamPart,
-  type FinishReason,
-  ProviderError,
-  parseJson,
-  readEventBatches,
-  readJson,
-  type Usage,
-  type Warning,
-} from "@trama/models";
+import type { CallContext, ChatResponse, ChatStreamPart, FinishReason, Usage, Warning } from "@trama/models";
 import { mapOpenAICompatibleFinishReason } from "./map-openai-compatible-finish-reason.js";
 import type { LlamaCppTimings, OpenAIChatChunk, OpenAIUsage } from "./openai-compatible-api-types.js";
 import { splitContent, toolCallPart } from "./openai-compatible-content.js";
 import { errorFromObject, errorIn } from "./openai-compatible-error.js";
-import { convertOpenAICompatibleResponse } from "./openai-compatible-response.js";
 import { convertOpenAICompatibleUsage } from "./openai-compatible-usage.js";
 
 type ToolCallDelta = NonNullable<
   NonNullable<NonNullable<OpenAIChatChunk["choices"]>[number]["delta"]>["tool_calls"]
 >[number];
 
-/**
- * The parts of a streamed response. Tool-call argument fragments are assembled per `index`; each complete call is
- * yielded once `finish_reason` arrives; `finish` comes last, after the usage chunk, at `[DONE]` (or at the end of a
- * stream that had a `finish_reason`). A stream that ends before any `finish_reason` is a retryable `ProviderError`;
- * a malformed chunk or an error chunk is a `ProviderError` too. Keep-alive comments are skipped by the SSE reader.
- */
-export async function* streamOpenAICompatibleParts(
-  response: Response,
-  warnings: Warning[],
-  url: string,
-  context: CallContext,
-  signal?: AbortSignal,
-): AsyncGenerator<ChatStreamPart> {
-  if (/application\/json/i.test(response.headers.get("content-type") ?? "")) {
-    // A whole JSON body instead of events: an error in a 200 body, or a server that does not stream.
-    const json = await readJson(response, url, context);
-    yield* partsOf(convertOpenAICompatibleResponse(json, response, warnings, url, context));
-    return;
-  }
-  const state = new OpenAICompatibleStreamState(url, context);
-  for await (const batch of readEventBatches(response, url, context)) {
-    signal?.throwIfAborted();
-    for (const event of batch) {
-      const data = event.data.trim();
-      if (data === "[DONE]") {
-        yield* state.finish(warnings);
-        return;
-      }
-      if (!data) continue;
-      const chunk = parseJson(data, url, context) as OpenAIChatChunk;
-      if (event.event === "error") throw errorFromObject(errorIn(chunk) ?? (chunk as object), "stream", url, context);
-      yield* state.read(chunk);
-    }
-  }
-  if (!state.sawFinishReason) {
-    throw new ProviderError({ ...context, url, message: "ended the stream before it finished.", isRetryable: true });
-  }
-  yield* state.finish(warnings);
-}
-
-/** The parts a whole response amounts to. */
-function partsOf(whole: ChatResponse): ChatStreamPart[] {
+/** The parts a whole response amounts to (a server that answers a stream request with a JSON body). */
+export function partsOf(whole: ChatResponse): ChatStreamPart[] {
   const { id, model } = whole.response ?? {};
   const parts: ChatStreamPart[] = [{ type: "response-metadata", ...(id ? { id } : {}), ...(model ? { model } : {}) }];
   for (const part of whole.message.content) {
@@ -84,8 +32,14 @@ function partsOf(whole: ChatResponse): ChatStreamPart[] {
   return parts;
 }
 
-/** What a stream has said so far. */
-class OpenAICompatibleStreamState {
+/**
+ * What a stream has said so far, and the parts each chunk adds. Tool-call argument fragments are assembled per
+ * `index`; each complete call comes once `finish_reason` arrives; `finish` comes last, after the usage chunk, at
+ * `[DONE]` (or at the end of a stream that had a `finish_reason`). A stream that ends before any `finish_reason` is a
+ * retryable `ProviderError`; a malformed chunk or an error chunk is a `ProviderError` too. Keep-alive comments are
+ * skipped by the SSE reader.
+ */
+export class OpenAICompatibleStreamState {
   readonly #calls = new Map<number, { id: string; name: string; arguments: string }>();
   #lastIndex: number | undefined;
   #metadataSent = false;

@@ -87,7 +87,8 @@ describe("OpenRouter", () => {
     });
     const error = await rejection(
       (async () => {
-        for await (const part of stream) if (part.type === "text-delta") parts.push(part.text);
+        for await (const batch of stream)
+          for (const part of batch) if (part.type === "text-delta") parts.push(part.text);
       })(),
     );
 

@@ -71,6 +71,8 @@ export class Pipeline<C extends ComponentMap = {}> {
   readonly metadata: Record<string, unknown>;
   readonly tracer: Tracer | undefined;
   readonly #warmUps = new Map<AnyComponent, Promise<void>>();
+  /** The components known to be warm, so runs skip the warm-up step once it is done. */
+  #warm = new Set<AnyComponent>();
 
   constructor(options: PipelineOptions = {}) {
     this.maxRunsPerComponent = positiveInteger(options.maxRunsPerComponent ?? 100, "maxRunsPerComponent");
@@ -169,12 +171,20 @@ export class Pipeline<C extends ComponentMap = {}> {
   }
 
   /** Calls each component's `warmUp` once. `run` does this itself; call it to pay the cost up front. */
+  #isWarm(): boolean {
+    for (const component of this.graph.components.values()) if (!this.#warm.has(component)) return false;
+    return true;
+  }
+
   async warmUp(): Promise<void> {
+    if (this.#isWarm()) return;
     await Promise.all(
       [...this.graph.components.values()].map((component) => {
         let warming = this.#warmUps.get(component);
         if (!warming) {
-          warming = Promise.resolve(component.warmUp?.());
+          warming = Promise.resolve(component.warmUp?.()).then(() => {
+            this.#warm.add(component);
+          });
           this.#warmUps.set(component, warming);
           warming.catch(() => this.#warmUps.delete(component));
         }
@@ -255,7 +265,7 @@ export class Pipeline<C extends ComponentMap = {}> {
         inputs: Object.fromEntries([...prepared].map(([index, values]) => [graph.nodes[index]!.name, values])),
       });
     }
-    await this.warmUp();
+    if (!this.#isWarm()) await this.warmUp();
     return runPipeline(graph, state, {
       maxRunsPerComponent: this.maxRunsPerComponent,
       concurrency: positiveInteger(options.concurrency ?? this.concurrency, "concurrency"),

@@ -2,14 +2,16 @@ import type { PipelineEvent } from "./events.js";
 
 /**
  * The events of one pipeline run as an async iterator, with the final outputs in `result`. Events are buffered, so
- * a slow consumer never slows the run; leaving the loop early cancels the run.
+ * a slow consumer never slows the run; buffered events are handed out without an asynchronous step each (a token
+ * stream produces many). Leaving the loop early cancels the run.
  */
-export class PipelineStream<R> implements AsyncIterable<PipelineEvent> {
+export class PipelineStream<R> implements AsyncIterable<PipelineEvent>, AsyncIterator<PipelineEvent> {
   /** The run's outputs; rejects with the run's error. */
   readonly result: Promise<R>;
-  readonly #events: PipelineEvent[] = [];
+  #events: PipelineEvent[] = [];
+  #index = 0;
   readonly #controller = new AbortController();
-  #wake: (() => void) | undefined;
+  #waiter: { resolve: (result: IteratorResult<PipelineEvent>) => void; reject: (error: unknown) => void } | undefined;
   #done = false;
   #error: unknown;
   #iterating = false;
@@ -30,38 +32,55 @@ export class PipelineStream<R> implements AsyncIterable<PipelineEvent> {
   }
 
   #push(event: PipelineEvent): void {
-    this.#events.push(event);
-    this.#wake?.();
+    const waiter = this.#waiter;
+    if (waiter) {
+      this.#waiter = undefined;
+      waiter.resolve({ value: event, done: false });
+    } else {
+      this.#events.push(event);
+    }
   }
 
   #finish(error: unknown): void {
     this.#done = true;
     this.#error = error;
-    this.#wake?.();
+    const waiter = this.#waiter;
+    if (!waiter) return;
+    this.#waiter = undefined;
+    if (error === undefined) waiter.resolve({ value: undefined, done: true });
+    else waiter.reject(error);
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<PipelineEvent> {
+  [Symbol.asyncIterator](): AsyncIterator<PipelineEvent> {
     if (this.#iterating) throw new Error("A pipeline stream can be iterated only once.");
     this.#iterating = true;
-    let index = 0;
-    try {
-      for (;;) {
-        while (index < this.#events.length) yield this.#events[index++]!;
-        // Drop what was read, so a long stream of chunks does not pile up.
-        this.#events.splice(0, index);
-        index = 0;
-        if (this.#done) {
-          if (this.#error !== undefined) throw this.#error;
-          return;
-        }
-        await new Promise<void>((resolve) => {
-          this.#wake = resolve;
-        });
-        this.#wake = undefined;
+    return this;
+  }
+
+  next(): Promise<IteratorResult<PipelineEvent>> {
+    if (this.#index < this.#events.length) {
+      const event = this.#events[this.#index++]!;
+      // Drop what was read, so a long stream of chunks does not pile up.
+      if (this.#index === this.#events.length) {
+        this.#events = [];
+        this.#index = 0;
       }
-    } finally {
-      if (!this.#done) this.#controller.abort(new Error("The consumer stopped reading the pipeline stream."));
+      return Promise.resolve({ value: event, done: false });
     }
+    if (this.#done) {
+      return this.#error === undefined
+        ? Promise.resolve({ value: undefined, done: true })
+        : Promise.reject(this.#error);
+    }
+    return new Promise((resolve, reject) => {
+      this.#waiter = { resolve, reject };
+    });
+  }
+
+  /** Called when the consumer leaves the loop early: cancels the run. */
+  return(): Promise<IteratorResult<PipelineEvent>> {
+    if (!this.#done) this.#controller.abort(new Error("The consumer stopped reading the pipeline stream."));
+    return Promise.resolve({ value: undefined, done: true });
   }
 
   /** Cancels the run. */

@@ -17,8 +17,13 @@ export interface ChatModelV1 {
   /** Key of the endpoint whose concurrency limit this model shares (a base URL, or a model file). */
   readonly endpoint: string;
   doGenerate(request: ChatRequest): Promise<ChatResponse>;
-  /** Streams the response; the iterator ends after the `finish` part, or throws. */
-  doStream(request: ChatRequest): AsyncIterable<ChatStreamPart>;
+  /**
+   * Streams the response as batches of parts: each batch holds the parts that arrived together (typically one
+   * network read), in order. Batches keep streaming cheap: consumers pay one asynchronous step per read rather than
+   * per token. A provider may yield the first delta alone to get it out sooner. The last batch ends with the
+   * `finish` part; errors are thrown. `flattenParts` turns batches into single parts.
+   */
+  doStream(request: ChatRequest): AsyncIterable<readonly ChatStreamPart[]>;
   /** Parameters that recreate the model (shorthand and options), for saving pipelines; no secrets. */
   toConfig?(): Record<string, unknown>;
 }

@@ -20,3 +20,8 @@ export type ChatStreamPart =
   | { type: "tool-call"; call: ToolCallPart }
   | { type: "response-metadata"; id?: string; model?: string }
   | { type: "finish"; finishReason: FinishReason; usage: Usage; warnings: Warning[] };
+
+/** The parts of a batched stream, one at a time (for tests and simple consumers). */
+export async function* flattenParts(batches: AsyncIterable<readonly ChatStreamPart[]>): AsyncGenerator<ChatStreamPart> {
+  for await (const batch of batches) yield* batch;
+}

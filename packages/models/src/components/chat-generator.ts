@@ -68,40 +68,33 @@ export class ChatGenerator implements Component {
     return generateChat(await this.model(), this.#request(messages, overrides), this.#callOptions(overrides.signal));
   }
 
-  /** The reply to `messages`, streamed. */
+  /** The reply to `messages`, streamed part by part; `response` resolves to the whole reply. */
   stream(
     messages: readonly ChatMessage[],
     overrides: { tools?: Tool[]; settings?: GenerationSettings; signal?: AbortSignal } = {},
   ): ChatStream {
-    let resolve!: (response: ChatResponse) => void;
-    let reject!: (error: unknown) => void;
-    const response = new Promise<ChatResponse>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    response.catch(() => {});
-    const self = this;
-    return {
-      response,
-      async *[Symbol.asyncIterator]() {
-        try {
-          const model = await self.model();
-          const collector = new StreamCollector(model);
-          for await (const part of streamChat(
-            model,
-            self.#request(messages, overrides),
-            self.#callOptions(overrides.signal),
-          )) {
-            collector.add(part);
-            yield part;
-          }
-          resolve(collector.response());
-        } catch (error) {
-          reject(error);
-          throw error;
-        }
-      },
-    };
+    return new PartStream(this.streamBatches(messages, overrides));
+  }
+
+  /**
+   * The reply streamed as batches of parts (those that arrived together), with the whole reply at the end: the
+   * cheapest way to consume a stream, used by `run` and by `stream`.
+   */
+  async *streamBatches(
+    messages: readonly ChatMessage[],
+    overrides: { tools?: Tool[]; settings?: GenerationSettings; signal?: AbortSignal } = {},
+  ): AsyncGenerator<readonly ChatStreamPart[], ChatResponse> {
+    const model = await this.model();
+    const collector = new StreamCollector(model);
+    for await (const batch of streamChat(
+      model,
+      this.#request(messages, overrides),
+      this.#callOptions(overrides.signal),
+    )) {
+      for (const part of batch) collector.add(part);
+      yield batch;
+    }
+    return collector.response();
   }
 
   async run(
@@ -111,9 +104,12 @@ export class ChatGenerator implements Component {
     const overrides = { tools: inputs.tools, settings: inputs.settings, signal: context.signal };
     const streaming = this.params.streaming === "always" || (this.params.streaming !== "never" && context.streaming);
     if (!streaming) return { replies: [(await this.generate(inputs.messages, overrides)).message] };
-    const stream = this.stream(inputs.messages, overrides);
-    for await (const part of stream) context.emit(part);
-    return { replies: [(await stream.response).message] };
+    const batches = this.streamBatches(inputs.messages, overrides);
+    for (;;) {
+      const next = await batches.next();
+      if (next.done) return { replies: [next.value.message] };
+      for (const part of next.value) context.emit(part);
+    }
   }
 
   toConfig(): Record<string, unknown> {
@@ -146,3 +142,60 @@ defaultRegistry.register({
   type: TYPE,
   create: (config) => new ChatGenerator(config as unknown as ChatGeneratorParams),
 });
+
+/**
+ * Parts one at a time over a stream of batches, without an asynchronous step per part: buffered parts are handed out
+ * as already-resolved results, and the next batch is awaited only when the buffer is empty.
+ */
+class PartStream implements ChatStream, AsyncIterator<ChatStreamPart> {
+  readonly response: Promise<ChatResponse>;
+  readonly #batches: AsyncGenerator<readonly ChatStreamPart[], ChatResponse>;
+  #buffer: readonly ChatStreamPart[] = [];
+  #index = 0;
+  #resolve!: (response: ChatResponse) => void;
+  #reject!: (error: unknown) => void;
+
+  constructor(batches: AsyncGenerator<readonly ChatStreamPart[], ChatResponse>) {
+    this.#batches = batches;
+    this.response = new Promise((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    this.response.catch(() => {});
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<ChatStreamPart> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<ChatStreamPart>> {
+    if (this.#index < this.#buffer.length) return Promise.resolve({ value: this.#buffer[this.#index++]!, done: false });
+    return this.#refill();
+  }
+
+  async #refill(): Promise<IteratorResult<ChatStreamPart>> {
+    for (;;) {
+      let next: IteratorResult<readonly ChatStreamPart[], ChatResponse>;
+      try {
+        next = await this.#batches.next();
+      } catch (error) {
+        this.#reject(error);
+        throw error;
+      }
+      if (next.done) {
+        this.#resolve(next.value);
+        return { value: undefined, done: true };
+      }
+      if (next.value.length === 0) continue;
+      this.#buffer = next.value;
+      this.#index = 1;
+      return { value: next.value[0]!, done: false };
+    }
+  }
+
+  async return(): Promise<IteratorResult<ChatStreamPart>> {
+    await this.#batches.return(undefined as never);
+    this.#reject(new Error("The stream was closed before it finished."));
+    return { value: undefined, done: true };
+  }
+}

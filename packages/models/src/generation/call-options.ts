@@ -28,9 +28,13 @@ export function attemptSignal(
     controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError"));
   }, timeoutMs);
   timer.unref?.();
-  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  // A listener rather than AbortSignal.any, which costs tens of microseconds per call on Node 20.
+  const outer = options.signal;
+  const forward = () => controller.abort(outer!.reason);
+  if (outer?.aborted) forward();
+  else outer?.addEventListener("abort", forward, { once: true });
   return {
-    signal,
+    signal: controller.signal,
     timedOut: () =>
       timedOut
         ? new ProviderError({
@@ -40,6 +44,9 @@ export function attemptSignal(
             isRetryable: true,
           })
         : undefined,
-    dispose: () => clearTimeout(timer),
+    dispose: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", forward);
+    },
   };
 }

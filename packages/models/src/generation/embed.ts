@@ -1,5 +1,5 @@
 import type { EmbeddingModelV1 } from "../embedding-model/embedding-model-v1.js";
-import { acquireEndpoint, defaultConcurrency } from "../http/limiter.js";
+import { acquireEndpoint } from "../http/limiter.js";
 import { withRetries } from "../http/retry.js";
 import { attemptSignal, type CallOptions } from "./call-options.js";
 
@@ -23,11 +23,7 @@ export async function embedMany(
   let inputTokens: number | undefined;
   for (let start = 0; start < values.length; start += batchSize) {
     const batch = values.slice(start, start + batchSize);
-    const release = await acquireEndpoint(
-      model.endpoint,
-      options.maxConcurrency ?? defaultConcurrency(model.endpoint),
-      options.signal,
-    );
+    const release = await acquireEndpoint(model.endpoint, options.maxConcurrency, options.signal);
     try {
       const result = await withRetries(async () => {
         const attempt = attemptSignal(options, model);

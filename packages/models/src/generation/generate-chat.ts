@@ -9,7 +9,7 @@ import type { ChatRequest } from "../chat-model/chat-request.js";
 import type { ChatResponse, FinishReason, Usage, Warning } from "../chat-model/chat-response.js";
 import type { ChatStreamPart } from "../chat-model/chat-stream-part.js";
 import { ProviderError } from "../errors/provider-error.js";
-import { acquireEndpoint, defaultConcurrency } from "../http/limiter.js";
+import { acquireEndpoint } from "../http/limiter.js";
 import { withRetries } from "../http/retry.js";
 import { attemptSignal, type CallOptions } from "./call-options.js";
 
@@ -19,11 +19,7 @@ export async function generateChat(
   request: ChatRequest,
   options: CallOptions = {},
 ): Promise<ChatResponse> {
-  const release = await acquireEndpoint(
-    model.endpoint,
-    options.maxConcurrency ?? defaultConcurrency(model.endpoint),
-    options.signal,
-  );
+  const release = await acquireEndpoint(model.endpoint, options.maxConcurrency, options.signal);
   try {
     return await withRetries(async () => {
       const attempt = attemptSignal(options, model);
@@ -41,45 +37,42 @@ export async function generateChat(
 }
 
 /**
- * A streaming chat call: yields the model's parts as they come. Failures before the first part are retried like
- * `generateChat`; after it, they end the stream with the error.
+ * A streaming chat call: yields the model's batches of parts as they come. Failures before the first batch are
+ * retried like `generateChat`; after it, they end the stream with the error.
  */
 export async function* streamChat(
   model: ChatModelV1,
   request: ChatRequest,
   options: CallOptions = {},
-): AsyncGenerator<ChatStreamPart> {
-  const release = await acquireEndpoint(
-    model.endpoint,
-    options.maxConcurrency ?? defaultConcurrency(model.endpoint),
-    options.signal,
-  );
+): AsyncGenerator<readonly ChatStreamPart[]> {
+  const release = await acquireEndpoint(model.endpoint, options.maxConcurrency, options.signal);
   let attempt: ReturnType<typeof attemptSignal> | undefined;
+  let iterator: AsyncIterator<readonly ChatStreamPart[]> | undefined;
   try {
-    const started = await withRetries(async () => {
+    const first = await withRetries(async () => {
       attempt?.dispose();
       attempt = attemptSignal(options, model);
-      const iterator = model.doStream({ ...request, signal: attempt.signal })[Symbol.asyncIterator]();
+      iterator = model.doStream({ ...request, signal: attempt.signal })[Symbol.asyncIterator]();
       try {
-        return { iterator, first: await iterator.next() };
+        return await iterator.next();
       } catch (error) {
         throw attempt.timedOut() ?? error;
       }
     }, options);
-    if (started.first.done) return;
-    yield started.first.value;
-    try {
-      for (;;) {
-        const next = await started.iterator.next();
-        if (next.done) return;
-        yield next.value;
+    if (first.done) return;
+    yield first.value;
+    for (;;) {
+      let next: IteratorResult<readonly ChatStreamPart[]>;
+      try {
+        next = await iterator!.next();
+      } catch (error) {
+        throw attempt?.timedOut() ?? error;
       }
-    } catch (error) {
-      throw attempt?.timedOut() ?? error;
-    } finally {
-      await started.iterator.return?.();
+      if (next.done) return;
+      yield next.value;
     }
   } finally {
+    await iterator?.return?.();
     attempt?.dispose();
     release();
   }

@@ -7,30 +7,45 @@ class Semaphore {
   readonly #waiting: Array<() => void> = [];
   constructor(public limit: number) {}
 
-  async acquire(signal?: AbortSignal): Promise<() => void> {
-    if (this.#active >= this.limit) {
-      await new Promise<void>((resolve, reject) => {
-        const wake = () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        };
-        const onAbort = () => {
-          this.#waiting.splice(this.#waiting.indexOf(wake), 1);
-          reject(signal!.reason);
-        };
-        if (signal?.aborted) return reject(signal.reason);
-        signal?.addEventListener("abort", onAbort, { once: true });
-        this.#waiting.push(wake);
-      });
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    // A free slot is taken at once, without waiting a turn of the event loop.
+    if (this.#active < this.limit && this.#waiting.length === 0) {
+      this.#active++;
+      return Promise.resolve(this.#releaser());
     }
-    this.#active++;
+    return new Promise((resolve, reject) => {
+      // Woken by a release that hands its slot over: the active count already includes it.
+      const wake = () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve(this.#releaser());
+      };
+      const onAbort = () => {
+        this.#waiting.splice(this.#waiting.indexOf(wake), 1);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.#waiting.push(wake);
+    });
+  }
+
+  #releaser(): () => void {
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this.#active--;
-      this.#waiting.shift()?.();
+      const next = this.#active <= this.limit ? this.#waiting.shift() : undefined;
+      if (next) next();
+      else this.#active--;
     };
+  }
+
+  /** Wakes waiters after the limit was raised. */
+  grow(): void {
+    while (this.#active < this.limit && this.#waiting.length) {
+      this.#active++;
+      this.#waiting.shift()!();
+    }
   }
 }
 
@@ -38,12 +53,16 @@ const limits = new Map<string, Semaphore>();
 
 /**
  * Takes a slot of `endpoint`'s limit, waiting while all are busy; returns the function that gives it back.
- * The first caller's `limit` sets the endpoint's limit; `setEndpointConcurrency` changes it.
+ * The first caller's `limit` (or `defaultConcurrency`) sets the endpoint's limit; `setEndpointConcurrency` changes it.
  */
-export function acquireEndpoint(endpoint: string, limit: number, signal?: AbortSignal): Promise<() => void> {
+export function acquireEndpoint(
+  endpoint: string,
+  limit: number | undefined,
+  signal?: AbortSignal,
+): Promise<() => void> {
   let semaphore = limits.get(endpoint);
   if (!semaphore) {
-    semaphore = new Semaphore(limit);
+    semaphore = new Semaphore(limit ?? defaultConcurrency(endpoint));
     limits.set(endpoint, semaphore);
   }
   return semaphore.acquire(signal);
@@ -52,8 +71,10 @@ export function acquireEndpoint(endpoint: string, limit: number, signal?: AbortS
 /** Sets how many calls may run at once against `endpoint`. */
 export function setEndpointConcurrency(endpoint: string, limit: number): void {
   const semaphore = limits.get(endpoint);
-  if (semaphore) semaphore.limit = limit;
-  else limits.set(endpoint, new Semaphore(limit));
+  if (semaphore) {
+    semaphore.limit = limit;
+    semaphore.grow();
+  } else limits.set(endpoint, new Semaphore(limit));
 }
 
 /** A sensible default: one call at a time for servers on this machine (models load into the same memory), 16 elsewhere. */

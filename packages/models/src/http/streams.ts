@@ -33,19 +33,26 @@ export async function* readJsonLineBatches(
 ): AsyncGenerator<unknown[]> {
   const decoder = new TextDecoder();
   let pending = "";
+  // The first line goes out alone, before the rest of its read is parsed: it gets the first token out sooner.
+  const state = { first: true };
   for await (const bytes of readBody(response, url, context)) {
     pending += decoder.decode(bytes, { stream: true });
     const lines = pending.split("\n");
     pending = lines.pop()!;
-    yield* parseLines(lines, url, context);
+    yield* parseLines(lines, url, context, state);
   }
   pending += decoder.decode();
-  yield* parseLines([pending], url, context);
+  yield* parseLines([pending], url, context, state);
 }
 
-/** Parses lines into one batch; a malformed line ends the stream, after the good lines before it. */
-function* parseLines(lines: string[], url: string, context: CallContext): Generator<unknown[]> {
-  const batch: unknown[] = [];
+/** Parses lines into batches; a malformed line ends the stream, after the good lines before it. */
+function* parseLines(
+  lines: string[],
+  url: string,
+  context: CallContext,
+  state: { first: boolean },
+): Generator<unknown[]> {
+  let batch: unknown[] = [];
   for (const line of lines) {
     if (!line.trim()) continue;
     try {
@@ -59,6 +66,11 @@ function* parseLines(lines: string[], url: string, context: CallContext): Genera
         isRetryable: false,
         cause: error,
       });
+    }
+    if (state.first) {
+      state.first = false;
+      yield batch;
+      batch = [];
     }
   }
   if (batch.length) yield batch;
