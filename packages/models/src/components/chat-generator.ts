@@ -27,6 +27,9 @@ export interface ChatStream extends AsyncIterable<ChatStreamPart> {
 
 const TYPE = "trama.ChatGenerator";
 
+const isDelta = (part: ChatStreamPart) =>
+  part.type === "text-delta" || part.type === "reasoning-delta" || part.type === "tool-call-delta";
+
 /**
  * Calls a chat model with the conversation it receives and returns the reply. Works with every provider through the
  * model contract; retries failed calls (honouring Retry-After), limits concurrency per endpoint, times out, and
@@ -105,10 +108,20 @@ export class ChatGenerator implements Component {
     const streaming = this.params.streaming === "always" || (this.params.streaming !== "never" && context.streaming);
     if (!streaming) return { replies: [(await this.generate(inputs.messages, overrides)).message] };
     const batches = this.streamBatches(inputs.messages, overrides);
+    let firstDeltaSent = false;
     for (;;) {
       const next = await batches.next();
       if (next.done) return { replies: [next.value.message] };
       for (const part of next.value) context.emit(part);
+      // Calling `next` resumes the provider synchronously, and it may parse a whole read of hundreds of events before
+      // the stream's consumer gets a turn. Once, after the first token, let the consumer drain what is buffered, so
+      // that token reaches it at once; later batches only let it start.
+      if (!firstDeltaSent && next.value.some(isDelta)) {
+        firstDeltaSent = true;
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await undefined;
+      }
     }
   }
 
