@@ -1,7 +1,7 @@
 /** Timing helpers shared by the benchmarks: warm up, then take the median of several rounds. */
 
 /** Milliseconds per call of `run`: warms up, then runs rounds of at least `roundMs` each and takes the median. */
-export async function timePerCall(run, { warmup = 30, rounds = 7, roundMs = 150 } = {}) {
+export async function timePerCall(run, { warmup = 300, rounds = 7, roundMs = 150 } = {}) {
   for (let index = 0; index < warmup; index++) await run();
   const samples = [];
   for (let round = 0; round < rounds; round++) {
