@@ -5,13 +5,22 @@
  * file, line and component at fault.
  * @module
  */
-import { LineCounter, parseDocument, stringify } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
 import { type ComponentRegistry, defaultRegistry } from "../component/registry.js";
 import type { ComponentJSON } from "../component/serialize-config.js";
 import { componentToJSON } from "../component/serialize-config.js";
 import { SerializationError, type SourceLocation } from "../errors/serialization-error.js";
 import { TramaError } from "../errors/trama-error.js";
 import { Pipeline } from "./pipeline.js";
+
+// `yaml` takes about 50 ms to import: load it the first time a pipeline is read or written as YAML, not with core.
+const requireModule = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => {
+  yamlModule ??= requireModule("yaml") as typeof Yaml;
+  return yamlModule;
+};
 
 /** A pipeline as plain data. */
 export interface PipelineJSON {
@@ -38,7 +47,7 @@ export function pipelineToJSON(pipeline: Pipeline<any>): PipelineJSON {
 }
 
 export function pipelineToYAML(pipeline: Pipeline<any>): string {
-  return stringify(pipelineToJSON(pipeline));
+  return yaml().stringify(pipelineToJSON(pipeline));
 }
 
 export interface LoadOptions {
@@ -50,8 +59,8 @@ export interface LoadOptions {
 
 /** Builds a pipeline from YAML (or JSON, which is YAML too). */
 export function pipelineFromYAML(text: string, options: LoadOptions = {}): Pipeline<Record<string, any>> {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const document = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locate = (offset: number | undefined): SourceLocation => {
     if (offset === undefined) return { file: options.file };
     const { line, col } = lineCounter.linePos(offset);
