@@ -1,6 +1,15 @@
 import { ChatMessage, Secret } from "@trama/core";
-import type { ChatStreamPart } from "@trama/models";
-import { type LoopbackServer, type SSEItem, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import {
+  collectBatches,
+  collectParts,
+  eventStreamText,
+  isDeltaPart,
+  type LoopbackServer,
+  sendEvents,
+  sendJson,
+  startLoopbackServer,
+  watchBodyCancels,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { AnthropicChatModel } from "./anthropic-chat-model.js";
@@ -10,32 +19,6 @@ afterEach(() => server?.close());
 
 function model() {
   return new AnthropicChatModel("claude-sonnet-4-5", { baseURL: server.url, apiKey: Secret.fromToken("test-key") });
-}
-
-async function collect(stream: AsyncIterable<readonly ChatStreamPart[]>): Promise<ChatStreamPart[]> {
-  const parts: ChatStreamPart[] = [];
-  for await (const batch of stream) parts.push(...batch);
-  return parts;
-}
-
-async function collectBatches(
-  stream: AsyncIterable<readonly ChatStreamPart[]>,
-): Promise<Array<readonly ChatStreamPart[]>> {
-  const batches: Array<readonly ChatStreamPart[]> = [];
-  for await (const batch of stream) batches.push(batch);
-  return batches;
-}
-
-const isDelta = (part: ChatStreamPart) => part.type.endsWith("-delta");
-
-/** A fixture's named events as one piece of text, for a server that sends a whole stream in one write. */
-function eventText(items: SSEItem[]): string {
-  return items
-    .map((item) => {
-      const { event, data } = item as { event: string; data: string };
-      return `event: ${event}\ndata: ${data}\n\n`;
-    })
-    .join("");
 }
 
 const weatherTool = {
@@ -112,7 +95,7 @@ describe("AnthropicChatModel text", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => sendEvents(response, sseFixture("text.sse")),
     });
-    const parts = await collect(model().doStream({ messages: [ChatMessage.user("Hi")] }));
+    const parts = await collectParts(model().doStream({ messages: [ChatMessage.user("Hi")] }));
     expect(parts).toEqual([
       { type: "response-metadata", id: "msg_01QC4g3HwBThD4BaNtBckFDJ", model: "claude-sonnet-4-5-20250929" },
       { type: "text-delta", text: "Hello" },
@@ -132,7 +115,7 @@ describe("AnthropicChatModel text", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => {
         response.writeHead(200, { "content-type": "text/event-stream" });
-        response.end(eventText(sseFixture("text.sse")));
+        response.end(eventStreamText(sseFixture("text.sse")));
       },
     });
     const batches = await collectBatches(model().doStream({ messages: [ChatMessage.user("Hi")] }));
@@ -148,13 +131,13 @@ describe("AnthropicChatModel text", () => {
     expect(batches.length).toBeLessThanOrEqual(3);
     expect(batches.length).toBeLessThan(parts.length);
     // Time to first delta: the batch holding the first delta ends with it.
-    const first = batches.find((batch) => batch.some(isDelta))!;
-    expect(first.filter(isDelta)).toEqual([{ type: "text-delta", text: "Hello" }]);
+    const first = batches.find((batch) => batch.some(isDeltaPart))!;
+    expect(first.filter(isDeltaPart)).toEqual([{ type: "text-delta", text: "Hello" }]);
     expect(first.at(-1)).toEqual({ type: "text-delta", text: "Hello" });
   });
 
   it("reads the body to its end after message_stop, without waiting for a server that keeps it open", async () => {
-    const events = eventText(sseFixture("text.sse"));
+    const events = eventStreamText(sseFixture("text.sse"));
     server = await startLoopbackServer({
       "POST /messages": [
         (_, response) => {
@@ -173,35 +156,19 @@ describe("AnthropicChatModel text", () => {
         },
       ],
     });
-    const cancels: unknown[] = [];
-    const watchingFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      const reader = response.body!.getReader();
-      const watched = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const chunk = await reader.read();
-          if (chunk.done) controller.close();
-          else controller.enqueue(chunk.value);
-        },
-        cancel(reason) {
-          cancels.push(reason);
-          return reader.cancel(reason);
-        },
-      });
-      return new Response(watched, { status: response.status, headers: response.headers });
-    };
+    const { fetch: watchingFetch, cancels } = watchBodyCancels();
     const chat = new AnthropicChatModel("claude-sonnet-4-5", {
       baseURL: server.url,
       apiKey: Secret.fromToken("test-key"),
       fetch: watchingFetch,
     });
-    const ended = await collect(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
+    const ended = await collectParts(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
     expect(ended.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
     expect(cancels).toEqual([]);
 
     for (const _keptOpen of ["silent", "sending more"]) {
       const started = Date.now();
-      const parts = await collect(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
+      const parts = await collectParts(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
       expect(parts.filter((part) => part.type === "finish")).toHaveLength(1);
       expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
       expect(Date.now() - started).toBeLessThan(1000);
@@ -288,7 +255,7 @@ describe("AnthropicChatModel structured output", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => sendEvents(response, sseFixture("json-tool.sse")),
     });
-    const parts = await collect(
+    const parts = await collectParts(
       model().doStream({ messages: [ChatMessage.user("Who?")], responseFormat: { type: "json", schema } }),
     );
     const text = parts.flatMap((part) => (part.type === "text-delta" ? [part.text] : [])).join("");
@@ -388,7 +355,7 @@ describe("AnthropicChatModel thinking", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => sendEvents(response, sseFixture("thinking.sse")),
     });
-    const parts = await collect(
+    const parts = await collectParts(
       model().doStream({ messages: [ChatMessage.user("27 * 453?")], providerOptions: { thinking } }),
     );
     expect(parts.filter((part) => part.type !== "response-metadata" && part.type !== "finish")).toEqual([

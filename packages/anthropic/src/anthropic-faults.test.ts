@@ -1,6 +1,15 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { type ChatStreamPart, ProviderError, withRetries } from "@trama/models";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { type ChatStreamPart, withRetries } from "@trama/models";
+import {
+  type LoopbackServer,
+  providerFailure,
+  type SSEItem,
+  type StreamOptions,
+  sendEvents,
+  sendJson,
+  startLoopbackServer,
+  streamFailure,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { AnthropicChatModel } from "./anthropic-chat-model.js";
@@ -17,23 +26,10 @@ function model() {
 
 const hi = { messages: [ChatMessage.user("Hi")] };
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!ProviderError.isInstance(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
-
-async function streamFailure(stream: AsyncIterable<readonly ChatStreamPart[]>) {
-  const parts: ChatStreamPart[] = [];
-  const error = await failure(
-    (async () => {
-      for await (const batch of stream) parts.push(...batch);
-    })(),
-  );
-  return { parts, error };
+/** Answers a streaming call with `events`, and reads the stream until it fails. */
+async function streamFailureOf(events: SSEItem[], options?: StreamOptions) {
+  server = await startLoopbackServer({ "POST /messages": (_, response) => sendEvents(response, events, options) });
+  return streamFailure(model().doStream(hi));
 }
 
 describe("AnthropicChatModel faults", () => {
@@ -41,7 +37,7 @@ describe("AnthropicChatModel faults", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => sendJson(response, 429, jsonFixture("error-429.json"), { "retry-after": "1" }),
     });
-    const error = await failure(model().doGenerate(hi));
+    const error = await providerFailure(model().doGenerate(hi));
     expect(error.message).toBe(
       "anthropic (claude-sonnet-4-5): HTTP 429: This request would exceed the rate limit for your organization of 50 requests per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits. Rate limited: lower the concurrency or wait.",
     );
@@ -72,7 +68,7 @@ describe("AnthropicChatModel faults", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => sendJson(response, status, jsonFixture(fixture)),
     });
-    const error = await failure(model().doGenerate(hi));
+    const error = await providerFailure(model().doGenerate(hi));
     expect(error.message).toBe(message);
     expect(error.statusCode).toBe(status);
     expect(error.isRetryable).toBe(true);
@@ -82,7 +78,7 @@ describe("AnthropicChatModel faults", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => sendJson(response, 400, jsonFixture("error-400.json")),
     });
-    const error = await failure(model().doGenerate(hi));
+    const error = await providerFailure(model().doGenerate(hi));
     expect(error.message).toBe(
       "anthropic (claude-sonnet-4-5): HTTP 400: messages: text content blocks must be non-empty",
     );
@@ -91,10 +87,7 @@ describe("AnthropicChatModel faults", () => {
   });
 
   it("turns an error event in the middle of a stream into a retryable error", async () => {
-    server = await startLoopbackServer({
-      "POST /messages": (_, response) => sendEvents(response, sseFixture("overloaded-mid-stream.sse")),
-    });
-    const { parts, error } = await streamFailure(model().doStream(hi));
+    const { parts, error } = await streamFailureOf(sseFixture("overloaded-mid-stream.sse"));
     expect(parts.map((part) => part.type)).toEqual(["response-metadata", "text-delta"]);
     expect(error.message).toBe(
       "anthropic (claude-sonnet-4-5): sent an error in the middle of the stream: Overloaded (overloaded_error).",
@@ -106,7 +99,7 @@ describe("AnthropicChatModel faults", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => sendJson(response, 200, jsonFixture("error-529.json")),
     });
-    const error = await failure(model().doGenerate(hi));
+    const error = await providerFailure(model().doGenerate(hi));
     expect(error.message).toBe(
       "anthropic (claude-sonnet-4-5): answered 200 with an error: Overloaded (overloaded_error).",
     );
@@ -114,20 +107,14 @@ describe("AnthropicChatModel faults", () => {
   });
 
   it("reports a connection cut mid-stream as retryable", async () => {
-    server = await startLoopbackServer({
-      "POST /messages": (_, response) => sendEvents(response, sseFixture("text.sse"), { cutAfter: 4, delayMs: 5 }),
-    });
-    const { parts, error } = await streamFailure(model().doStream(hi));
+    const { parts, error } = await streamFailureOf(sseFixture("text.sse"), { cutAfter: 4, delayMs: 5 });
     expect(parts.some((part) => part.type === "finish")).toBe(false);
     expect(error.message).toBe("anthropic (claude-sonnet-4-5): closed the connection in the middle of the stream.");
     expect(error.isRetryable).toBe(true);
   });
 
   it("reports a stream that ends before message_stop as retryable", async () => {
-    server = await startLoopbackServer({
-      "POST /messages": (_, response) => sendEvents(response, sseFixture("text.sse").slice(0, 5)),
-    });
-    const { error } = await streamFailure(model().doStream(hi));
+    const { error } = await streamFailureOf(sseFixture("text.sse").slice(0, 5));
     expect(error.message).toBe("anthropic (claude-sonnet-4-5): ended the stream before message_stop.");
     expect(error.isRetryable).toBe(true);
   });
@@ -138,8 +125,7 @@ describe("AnthropicChatModel faults", () => {
       event: "content_block_delta",
       data: '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hel',
     });
-    server = await startLoopbackServer({ "POST /messages": (_, response) => sendEvents(response, events) });
-    const { error } = await streamFailure(model().doStream(hi));
+    const { error } = await streamFailureOf(events);
     expect(error.message).toBe(
       'anthropic (claude-sonnet-4-5): returned malformed JSON: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hel',
     );
@@ -152,8 +138,7 @@ describe("AnthropicChatModel faults", () => {
       event: "content_block_delta",
       data: '{"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"ris"}}',
     });
-    server = await startLoopbackServer({ "POST /messages": (_, response) => sendEvents(response, events) });
-    const { error } = await streamFailure(model().doStream(hi));
+    const { error } = await streamFailureOf(events);
     expect(error.message).toBe(
       'anthropic (claude-sonnet-4-5): returned invalid JSON arguments for the tool \'get_weather\': {"city": "Paris',
     );
@@ -165,7 +150,7 @@ describe("AnthropicChatModel faults", () => {
     });
     vi.stubEnv("ANTHROPIC_API_KEY", undefined);
     const chat = new AnthropicChatModel("claude-sonnet-4-5", { baseURL: server.url });
-    const error = await failure(chat.doGenerate(hi));
+    const error = await providerFailure(chat.doGenerate(hi));
     expect(error.message).toBe(
       "anthropic (claude-sonnet-4-5): the API key is missing: set ANTHROPIC_API_KEY, or pass apiKey.",
     );

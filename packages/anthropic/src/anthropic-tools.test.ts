@@ -1,6 +1,5 @@
 import { ChatMessage, Secret } from "@trama/core";
-import type { ChatStreamPart } from "@trama/models";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { collectParts, type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { AnthropicChatModel } from "./anthropic-chat-model.js";
@@ -106,10 +105,9 @@ describe("AnthropicChatModel tools", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => sendEvents(response, sseFixture("tool-use.sse")),
     });
-    const parts: ChatStreamPart[] = [];
-    for await (const batch of model().doStream({ messages: [ChatMessage.user("Weather?")], tools: [weatherTool] })) {
-      parts.push(...batch);
-    }
+    const parts = await collectParts(
+      model().doStream({ messages: [ChatMessage.user("Weather?")], tools: [weatherTool] }),
+    );
     expect(parts.slice(1)).toEqual([
       { type: "text-delta", text: "I'll check the weather in both cities." },
       {

@@ -1,6 +1,15 @@
 import { ChatMessage, Secret } from "@trama/core";
-import type { ChatStreamPart } from "@trama/models";
-import { type LoopbackServer, type SSEItem, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import {
+  collectBatches,
+  collectParts,
+  eventStreamText,
+  isDeltaPart,
+  type LoopbackServer,
+  sendEvents,
+  sendJson,
+  startLoopbackServer,
+  watchBodyCancels,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { GeminiChatModel } from "./gemini-chat-model.js";
@@ -13,27 +22,6 @@ afterEach(() => server?.close());
 
 function model() {
   return new GeminiChatModel("gemini-2.5-flash", { baseURL: server.url, apiKey: Secret.fromToken("test-key") });
-}
-
-async function collect(stream: AsyncIterable<readonly ChatStreamPart[]>): Promise<ChatStreamPart[]> {
-  const parts: ChatStreamPart[] = [];
-  for await (const batch of stream) parts.push(...batch);
-  return parts;
-}
-
-async function collectBatches(
-  stream: AsyncIterable<readonly ChatStreamPart[]>,
-): Promise<Array<readonly ChatStreamPart[]>> {
-  const batches: Array<readonly ChatStreamPart[]> = [];
-  for await (const batch of stream) batches.push(batch);
-  return batches;
-}
-
-const isDelta = (part: ChatStreamPart) => part.type.endsWith("-delta");
-
-/** A fixture's events as one piece of text, for a server that sends a whole stream in one write. */
-function eventText(items: SSEItem[]): string {
-  return items.map((item) => `data: ${item as string}\n\n`).join("");
 }
 
 describe("GeminiChatModel text", () => {
@@ -102,7 +90,7 @@ describe("GeminiChatModel text", () => {
         return sendEvents(response, sseFixture("text.sse"));
       },
     });
-    const parts = await collect(model().doStream({ messages: [ChatMessage.user("Hi")] }));
+    const parts = await collectParts(model().doStream({ messages: [ChatMessage.user("Hi")] }));
     expect(urls).toEqual(["/models/gemini-2.5-flash:streamGenerateContent?alt=sse"]);
     expect(parts).toEqual([
       { type: "response-metadata", id: "ttBEaJ2xNM7Sz7IP-rG9gAQ", model: "gemini-2.5-flash" },
@@ -122,7 +110,7 @@ describe("GeminiChatModel text", () => {
     server = await startLoopbackServer({
       [STREAM]: (_, response) => {
         response.writeHead(200, { "content-type": "text/event-stream" });
-        response.end(eventText(sseFixture("text.sse")));
+        response.end(eventStreamText(sseFixture("text.sse")));
       },
     });
     const batches = await collectBatches(model().doStream({ messages: [ChatMessage.user("Hi")] }));
@@ -138,13 +126,13 @@ describe("GeminiChatModel text", () => {
     expect(batches.length).toBeLessThanOrEqual(3);
     expect(batches.length).toBeLessThan(parts.length);
     // Time to first delta: the batch holding the first delta ends with it.
-    const first = batches.find((batch) => batch.some(isDelta))!;
-    expect(first.filter(isDelta)).toEqual([{ type: "text-delta", text: "Hello! How" }]);
+    const first = batches.find((batch) => batch.some(isDeltaPart))!;
+    expect(first.filter(isDeltaPart)).toEqual([{ type: "text-delta", text: "Hello! How" }]);
     expect(first.at(-1)).toEqual({ type: "text-delta", text: "Hello! How" });
   });
 
   it("reads the body to its end after the last chunk, without waiting for a server that keeps it open", async () => {
-    const events = eventText(sseFixture("text.sse"));
+    const events = eventStreamText(sseFixture("text.sse"));
     server = await startLoopbackServer({
       [STREAM]: [
         (_, response) => {
@@ -163,29 +151,13 @@ describe("GeminiChatModel text", () => {
         },
       ],
     });
-    const cancels: unknown[] = [];
-    const watchingFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      const reader = response.body!.getReader();
-      const watched = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const chunk = await reader.read();
-          if (chunk.done) controller.close();
-          else controller.enqueue(chunk.value);
-        },
-        cancel(reason) {
-          cancels.push(reason);
-          return reader.cancel(reason);
-        },
-      });
-      return new Response(watched, { status: response.status, headers: response.headers });
-    };
+    const { fetch: watchingFetch, cancels } = watchBodyCancels();
     const chat = new GeminiChatModel("gemini-2.5-flash", {
       baseURL: server.url,
       apiKey: Secret.fromToken("test-key"),
       fetch: watchingFetch,
     });
-    const ended = await collect(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
+    const ended = await collectParts(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
     expect(ended.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
     expect(cancels).toEqual([]);
 
@@ -196,7 +168,7 @@ describe("GeminiChatModel text", () => {
       ["sending more", 6],
     ] as const) {
       const started = Date.now();
-      const parts = await collect(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
+      const parts = await collectParts(chat.doStream({ messages: [ChatMessage.user("Hi")] }));
       expect(parts.filter((part) => part.type === "text-delta")).toHaveLength(deltas);
       expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
       expect(Date.now() - started).toBeLessThan(1000);
@@ -327,7 +299,7 @@ describe("GeminiChatModel thinking", () => {
 
   it("streams thoughts and the signature as reasoning deltas", async () => {
     server = await startLoopbackServer({ [STREAM]: (_, response) => sendEvents(response, sseFixture("thinking.sse")) });
-    const parts = await collect(model().doStream({ messages: [ChatMessage.user("27 * 453?")] }));
+    const parts = await collectParts(model().doStream({ messages: [ChatMessage.user("27 * 453?")] }));
     expect(parts.slice(1)).toEqual([
       { type: "reasoning-delta", text: "**Calculating the product**\n\n27 × 453 = 12231.\n" },
       { type: "text-delta", text: "27 × 453 = 12,231" },

@@ -1,26 +1,30 @@
 import { Secret } from "@trama/core";
 import { ProviderError, resolveEmbeddingModel } from "@trama/models";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { type Handler, type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture } from "./__fixtures__/fixtures.js";
-import { GeminiEmbeddingModel } from "./gemini-embedding-model.js";
+import { GeminiEmbeddingModel, type GeminiEmbeddingOptions } from "./gemini-embedding-model.js";
 
 const EMBED = "POST /models/gemini-embedding-001:batchEmbedContents";
 
 let server: LoopbackServer;
 afterEach(() => server?.close());
 
+/** Answers batchEmbedContents with the recorded embeddings. */
+const answerEmbeddings: Handler = (_, response) => sendJson(response, 200, jsonFixture("embeddings.json"));
+
+function embeddingModel(options: GeminiEmbeddingOptions = {}) {
+  return new GeminiEmbeddingModel("gemini-embedding-001", {
+    baseURL: server.url,
+    apiKey: Secret.fromToken("test-key"),
+    ...options,
+  });
+}
+
 describe("GeminiEmbeddingModel", () => {
   it("embeds a batch with batchEmbedContents", async () => {
-    server = await startLoopbackServer({
-      [EMBED]: (_, response) => sendJson(response, 200, jsonFixture("embeddings.json")),
-    });
-    const model = new GeminiEmbeddingModel("gemini-embedding-001", {
-      baseURL: server.url,
-      apiKey: Secret.fromToken("test-key"),
-      taskType: "RETRIEVAL_DOCUMENT",
-      outputDimensionality: 4,
-    });
+    server = await startLoopbackServer({ [EMBED]: answerEmbeddings });
+    const model = embeddingModel({ taskType: "RETRIEVAL_DOCUMENT", outputDimensionality: 4 });
     expect(model.maxBatchSize).toBe(100);
     const result = await model.doEmbed({ values: ["first text", "second text"] });
     expect(result.embeddings).toEqual([
@@ -48,9 +52,7 @@ describe("GeminiEmbeddingModel", () => {
   });
 
   it("resolves the gemini: shorthand for embeddings", async () => {
-    server = await startLoopbackServer({
-      [EMBED]: (_, response) => sendJson(response, 200, jsonFixture("embeddings.json")),
-    });
+    server = await startLoopbackServer({ [EMBED]: answerEmbeddings });
     const model = await resolveEmbeddingModel("gemini:gemini-embedding-001", {
       baseURL: server.url,
       apiKey: Secret.fromToken("k"),
@@ -61,13 +63,8 @@ describe("GeminiEmbeddingModel", () => {
   });
 
   it("refuses more than 100 texts and sends nothing for none", async () => {
-    server = await startLoopbackServer({
-      [EMBED]: (_, response) => sendJson(response, 200, jsonFixture("embeddings.json")),
-    });
-    const model = new GeminiEmbeddingModel("gemini-embedding-001", {
-      baseURL: server.url,
-      apiKey: Secret.fromToken("k"),
-    });
+    server = await startLoopbackServer({ [EMBED]: answerEmbeddings });
+    const model = embeddingModel();
     await expect(model.doEmbed({ values: [] })).resolves.toEqual({ embeddings: [] });
     const error = await model
       .doEmbed({ values: Array.from({ length: 101 }, (_, index) => `text ${index}`) })
@@ -79,15 +76,9 @@ describe("GeminiEmbeddingModel", () => {
 
   it("reports a count mismatch and rate limits with the wait from RetryInfo", async () => {
     server = await startLoopbackServer({
-      [EMBED]: [
-        (_, response) => sendJson(response, 200, jsonFixture("embeddings.json")),
-        (_, response) => sendJson(response, 429, jsonFixture("error-429.json")),
-      ],
+      [EMBED]: [answerEmbeddings, (_, response) => sendJson(response, 429, jsonFixture("error-429.json"))],
     });
-    const model = new GeminiEmbeddingModel("gemini-embedding-001", {
-      baseURL: server.url,
-      apiKey: Secret.fromToken("k"),
-    });
+    const model = embeddingModel();
     const mismatch = await model.doEmbed({ values: ["only one"] }).catch((caught) => caught);
     expect(mismatch.message).toBe("gemini (gemini-embedding-001): returned 2 embeddings for 1 texts.");
     const limited = await model.doEmbed({ values: ["a"] }).catch((caught) => caught);

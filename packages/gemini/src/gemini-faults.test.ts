@@ -1,6 +1,15 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { type ChatStreamPart, ProviderError, withRetries } from "@trama/models";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { type ChatStreamPart, withRetries } from "@trama/models";
+import {
+  type LoopbackServer,
+  providerFailure,
+  type SSEItem,
+  type StreamOptions,
+  sendEvents,
+  sendJson,
+  startLoopbackServer,
+  streamFailure,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { GeminiChatModel } from "./gemini-chat-model.js";
@@ -20,23 +29,10 @@ function model() {
 
 const hi = { messages: [ChatMessage.user("Hi")] };
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!ProviderError.isInstance(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
-
-async function streamFailure(stream: AsyncIterable<readonly ChatStreamPart[]>) {
-  const parts: ChatStreamPart[] = [];
-  const error = await failure(
-    (async () => {
-      for await (const batch of stream) parts.push(...batch);
-    })(),
-  );
-  return { parts, error };
+/** Answers a streaming call with `events`, and reads the stream until it fails. */
+async function streamFailureOf(events: SSEItem[], options?: StreamOptions) {
+  server = await startLoopbackServer({ [STREAM]: (_, response) => sendEvents(response, events, options) });
+  return streamFailure(model().doStream(hi));
 }
 
 const quotaMessage =
@@ -47,7 +43,7 @@ describe("GeminiChatModel faults", () => {
     server = await startLoopbackServer({
       [GENERATE]: (_, response) => sendJson(response, 429, jsonFixture("error-429.json"), { "retry-after": "2" }),
     });
-    const error = await failure(model().doGenerate(hi));
+    const error = await providerFailure(model().doGenerate(hi));
     expect(error.message).toBe(quotaMessage);
     expect(error.statusCode).toBe(429);
     expect(error.retryAfterMs).toBe(2000);
@@ -58,7 +54,7 @@ describe("GeminiChatModel faults", () => {
     server = await startLoopbackServer({
       [GENERATE]: (_, response) => sendJson(response, 429, jsonFixture("error-429.json")),
     });
-    const error = await failure(model().doGenerate(hi));
+    const error = await providerFailure(model().doGenerate(hi));
     expect(error.message).toBe(quotaMessage);
     expect(error.retryAfterMs).toBe(1000);
     expect(error.isRetryable).toBe(true);
@@ -90,7 +86,7 @@ describe("GeminiChatModel faults", () => {
     server = await startLoopbackServer({
       [GENERATE]: (_, response) => sendJson(response, status, jsonFixture(fixture)),
     });
-    const error = await failure(model().doGenerate(hi));
+    const error = await providerFailure(model().doGenerate(hi));
     expect(error.message).toBe(message);
     expect(error.isRetryable).toBe(true);
   });
@@ -99,7 +95,7 @@ describe("GeminiChatModel faults", () => {
     server = await startLoopbackServer({
       [GENERATE]: (_, response) => sendJson(response, 400, jsonFixture("error-400.json")),
     });
-    const error = await failure(model().doGenerate(hi));
+    const error = await providerFailure(model().doGenerate(hi));
     expect(error.message).toBe(
       "gemini (gemini-2.5-flash): HTTP 400: * GenerateContentRequest.contents: contents is not specified\n",
     );
@@ -111,7 +107,7 @@ describe("GeminiChatModel faults", () => {
       [GENERATE]: (_, response) => sendJson(response, 200, jsonFixture("prompt-blocked.json")),
       [STREAM]: (_, response) => sendEvents(response, [JSON.stringify(jsonFixture("prompt-blocked.json"))]),
     });
-    const error = await failure(model().doGenerate(hi));
+    const error = await providerFailure(model().doGenerate(hi));
     expect(error.message).toBe("gemini (gemini-2.5-flash): blocked the prompt: PROHIBITED_CONTENT.");
     expect(error.isRetryable).toBe(false);
     const streamed = await streamFailure(model().doStream(hi));
@@ -120,10 +116,7 @@ describe("GeminiChatModel faults", () => {
 
   it("reports an error sent in the middle of a stream with its status", async () => {
     const [first] = sseFixture("text.sse");
-    server = await startLoopbackServer({
-      [STREAM]: (_, response) => sendEvents(response, [first!, JSON.stringify(jsonFixture("error-503.json"))]),
-    });
-    const { parts, error } = await streamFailure(model().doStream(hi));
+    const { parts, error } = await streamFailureOf([first!, JSON.stringify(jsonFixture("error-503.json"))]);
     expect(parts.map((part) => part.type)).toEqual(["response-metadata", "text-delta"]);
     expect(error.message).toBe(
       "gemini (gemini-2.5-flash): HTTP 503: The model is overloaded. Please try again later. (UNAVAILABLE)",
@@ -133,31 +126,21 @@ describe("GeminiChatModel faults", () => {
   });
 
   it("reports a connection cut mid-stream as retryable", async () => {
-    server = await startLoopbackServer({
-      [STREAM]: (_, response) => sendEvents(response, sseFixture("text.sse"), { cutAfter: 2, delayMs: 5 }),
-    });
-    const { parts, error } = await streamFailure(model().doStream(hi));
+    const { parts, error } = await streamFailureOf(sseFixture("text.sse"), { cutAfter: 2, delayMs: 5 });
     expect(parts.some((part) => part.type === "finish")).toBe(false);
     expect(error.message).toBe("gemini (gemini-2.5-flash): closed the connection in the middle of the stream.");
     expect(error.isRetryable).toBe(true);
   });
 
   it("reports a stream that ends without a finish reason as retryable", async () => {
-    server = await startLoopbackServer({
-      [STREAM]: (_, response) => sendEvents(response, sseFixture("text.sse").slice(0, 2)),
-    });
-    const { error } = await streamFailure(model().doStream(hi));
+    const { error } = await streamFailureOf(sseFixture("text.sse").slice(0, 2));
     expect(error.message).toBe("gemini (gemini-2.5-flash): ended the stream without a finish reason.");
     expect(error.isRetryable).toBe(true);
   });
 
   it("reports a malformed chunk, quoting it", async () => {
     const [first] = sseFixture("text.sse");
-    server = await startLoopbackServer({
-      [STREAM]: (_, response) =>
-        sendEvents(response, [first!, '{"candidates": [{"content": {"parts": [{"text": " can']),
-    });
-    const { error } = await streamFailure(model().doStream(hi));
+    const { error } = await streamFailureOf([first!, '{"candidates": [{"content": {"parts": [{"text": " can']);
     expect(error.message).toBe(
       'gemini (gemini-2.5-flash): returned malformed JSON: {"candidates": [{"content": {"parts": [{"text": " can',
     );
@@ -171,7 +154,7 @@ describe("GeminiChatModel faults", () => {
     vi.stubEnv("GEMINI_API_KEY", undefined);
     vi.stubEnv("GOOGLE_API_KEY", undefined);
     const chat = new GeminiChatModel("gemini-2.5-flash", { baseURL: server.url });
-    const error = await failure(chat.doGenerate(hi));
+    const error = await providerFailure(chat.doGenerate(hi));
     expect(error.message).toBe(
       "gemini (gemini-2.5-flash): the API key is missing: set GEMINI_API_KEY or GOOGLE_API_KEY, or pass apiKey.",
     );

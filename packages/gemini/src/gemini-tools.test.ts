@@ -1,6 +1,6 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { type ChatStreamPart, ProviderError } from "@trama/models";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { ProviderError } from "@trama/models";
+import { collectParts, type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { GeminiChatModel } from "./gemini-chat-model.js";
@@ -114,10 +114,9 @@ describe("GeminiChatModel tools", () => {
     server = await startLoopbackServer({
       [STREAM]: (_, response) => sendEvents(response, sseFixture("tool-calls.sse")),
     });
-    const parts: ChatStreamPart[] = [];
-    for await (const batch of model().doStream({ messages: [ChatMessage.user("Weather?")], tools: [weatherTool] })) {
-      parts.push(...batch);
-    }
+    const parts = await collectParts(
+      model().doStream({ messages: [ChatMessage.user("Weather?")], tools: [weatherTool] }),
+    );
     expect(parts.slice(1)).toEqual([
       { type: "reasoning-delta", text: "", signature },
       { type: "tool-call-delta", index: 0, id: paris.id, name: "get_weather", argumentsDelta: '{"city":"Paris"}' },

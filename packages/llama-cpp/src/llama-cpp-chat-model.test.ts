@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ChatMessage } from "@trama/core";
 import { type ChatStreamPart, resolveChatModel } from "@trama/models";
+import { collectParts } from "@trama/models/testing";
 import { ChatMLChatWrapper, ChatWrapper, type ChatWrapperSettings } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LlamaCppChatModel, llamaCpp } from "./index.js";
@@ -43,12 +44,6 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-async function collect(stream: AsyncIterable<readonly ChatStreamPart[]>): Promise<ChatStreamPart[]> {
-  const parts: ChatStreamPart[] = [];
-  for await (const batch of stream) parts.push(...batch);
-  return parts;
-}
-
 describe("LlamaCppChatModel", () => {
   it("names the provider, the model and its file", () => {
     expect(model.provider).toBe("llama.cpp");
@@ -85,7 +80,7 @@ describe("LlamaCppChatModel", () => {
   });
 
   it("streams text deltas as they are generated, then one finish part", async () => {
-    const parts = await collect(model.doStream({ messages: hello }));
+    const parts = await collectParts(model.doStream({ messages: hello }));
     const deltas = parts.filter((part) => part.type === "text-delta");
     const finish = parts.at(-1);
 
@@ -231,7 +226,7 @@ describe("LlamaCppChatModel", () => {
         parameters: { type: "object", properties: { unit: { enum: ["c", "f"] } }, required: ["unit"] },
       },
     ];
-    const parts = await collect(caller.doStream({ messages: hello, tools, maxTokens: 60 }));
+    const parts = await collectParts(caller.doStream({ messages: hello, tools, maxTokens: 60 }));
     const deltas = parts.flatMap((part) => (part.type === "tool-call-delta" ? [part] : []));
     const calls = parts.flatMap((part) => (part.type === "tool-call" ? [part.call] : []));
     expect(calls).toHaveLength(1);

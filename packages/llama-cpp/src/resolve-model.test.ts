@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ProviderError } from "@trama/models";
-import { type LoopbackServer, startLoopbackServer } from "@trama/models/testing";
+import { type LoopbackServer, rejection, startLoopbackServer } from "@trama/models/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveModelPath } from "./resolve-model.js";
 import { writeTinyGguf } from "./testing/index.js";
@@ -30,10 +30,7 @@ afterAll(() => rm(folder, { recursive: true, force: true }));
 /** Runs `resolve`, expecting a ProviderError; bounds the time only to catch a hang. */
 async function failure(resolve: () => Promise<unknown>): Promise<ProviderError> {
   const started = Date.now();
-  const error = await resolve().then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await rejection(resolve());
   expect(Date.now() - started).toBeLessThan(10_000);
   expect(ProviderError.isInstance(error)).toBe(true);
   return error as ProviderError;

@@ -1,6 +1,14 @@
 import { ChatMessage } from "@trama/core";
-import { type ChatStreamPart, resolveChatModel } from "@trama/models";
-import { type LoopbackServer, sendJson, sendJsonLines, startLoopbackServer } from "@trama/models/testing";
+import { resolveChatModel } from "@trama/models";
+import {
+  collectBatches,
+  collectParts,
+  isDeltaPart,
+  type LoopbackServer,
+  sendJson,
+  sendJsonLines,
+  startLoopbackServer,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, jsonLinesFixture } from "./__fixtures__/load-fixture.js";
 import { OllamaChatModel } from "./ollama-chat-model.js";
@@ -20,22 +28,6 @@ async function serve(...bodies: Array<{ json: unknown } | { lines: object[] }>) 
   });
   return server;
 }
-
-async function collect(stream: AsyncIterable<readonly ChatStreamPart[]>): Promise<ChatStreamPart[]> {
-  const parts: ChatStreamPart[] = [];
-  for await (const batch of stream) parts.push(...batch);
-  return parts;
-}
-
-async function collectBatches(
-  stream: AsyncIterable<readonly ChatStreamPart[]>,
-): Promise<Array<readonly ChatStreamPart[]>> {
-  const batches: Array<readonly ChatStreamPart[]> = [];
-  for await (const batch of stream) batches.push(batch);
-  return batches;
-}
-
-const isDelta = (part: ChatStreamPart) => part.type.endsWith("-delta");
 
 const weatherTool = {
   name: "get_weather",
@@ -200,7 +192,7 @@ describe("OllamaChatModel.doGenerate", () => {
 describe("OllamaChatModel.doStream", () => {
   it("streams text deltas, metadata first and one finish with usage last", async () => {
     const { url, requests } = await serve({ lines: jsonLinesFixture("chat-text-stream.ndjson") });
-    const parts = await collect(
+    const parts = await collectParts(
       new OllamaChatModel("qwen2.5:7b", { baseURL: url }).doStream({ messages: [ChatMessage.user("Sky?")] }),
     );
     expect(requests[0]!.body.stream).toBe(true);
@@ -246,14 +238,14 @@ describe("OllamaChatModel.doStream", () => {
     expect(batches.length).toBeLessThanOrEqual(3);
     expect(batches.length).toBeLessThan(parts.length);
     // Time to first delta: the batch holding the first delta ends with it.
-    const first = batches.find((batch) => batch.some(isDelta))!;
-    expect(first.filter(isDelta)).toEqual([{ type: "text-delta", text: "The" }]);
+    const first = batches.find((batch) => batch.some(isDeltaPart))!;
+    expect(first.filter(isDeltaPart)).toEqual([{ type: "text-delta", text: "The" }]);
     expect(first.at(-1)).toEqual({ type: "text-delta", text: "The" });
   });
 
   it("streams thinking as reasoning deltas", async () => {
     const { url } = await serve({ lines: jsonLinesFixture("chat-thinking-stream.ndjson") });
-    const parts = await collect(
+    const parts = await collectParts(
       new OllamaChatModel("qwen3:8b", { baseURL: url, think: true }).doStream({ messages: [ChatMessage.user("?")] }),
     );
     const reasoning = parts.flatMap((part) => (part.type === "reasoning-delta" ? [part.text] : []));
@@ -264,7 +256,7 @@ describe("OllamaChatModel.doStream", () => {
 
   it("streams tool calls whole, keeping the server's ids, and finishes with tool-calls", async () => {
     const { url } = await serve({ lines: jsonLinesFixture("chat-tools-stream.ndjson") });
-    const parts = await collect(
+    const parts = await collectParts(
       new OllamaChatModel("qwen2.5:7b", { baseURL: url }).doStream({
         messages: [ChatMessage.user("Weather in Tokyo and Toronto?")],
         tools: [weatherTool],

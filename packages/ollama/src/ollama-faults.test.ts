@@ -1,6 +1,13 @@
 import { ChatMessage } from "@trama/core";
 import { type ChatStreamPart, ProviderError, withRetries } from "@trama/models";
-import { type LoopbackServer, sendJson, sendJsonLines, startLoopbackServer } from "@trama/models/testing";
+import {
+  type LoopbackServer,
+  providerFailure,
+  sendJson,
+  sendJsonLines,
+  startLoopbackServer,
+  streamFailure,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, jsonLinesFixture } from "./__fixtures__/load-fixture.js";
 import { OllamaChatModel } from "./ollama-chat-model.js";
@@ -13,17 +20,8 @@ afterEach(async () => {
 
 const request = { messages: [ChatMessage.user("Why is the sky blue?")] };
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!ProviderError.isInstance(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
-
-async function drain(stream: AsyncIterable<readonly ChatStreamPart[]>, seen: ChatStreamPart[] = []): Promise<void> {
-  for await (const batch of stream) seen.push(...batch);
+function model() {
+  return new OllamaChatModel("qwen2.5:7b", { baseURL: server!.url });
 }
 
 describe("Ollama faults", () => {
@@ -31,13 +29,13 @@ describe("Ollama faults", () => {
     server = await startLoopbackServer({
       "POST /api/chat": (_request, response) => sendJson(response, 404, jsonFixture("error-model-not-found.json")),
     });
-    const model = new OllamaChatModel("qwen2.5:7b", { baseURL: server.url });
+    const chat = model();
     const expected = `ollama (qwen2.5:7b): HTTP 404: model 'qwen2.5:7b' not found, try pulling it first. Run \`ollama pull qwen2.5:7b\` on the Ollama server (${server.url}), or check the model name.`;
-    const generateError = await failure(model.doGenerate(request));
+    const generateError = await providerFailure(chat.doGenerate(request));
     expect(generateError.message).toBe(expected);
     expect(generateError.statusCode).toBe(404);
     expect(generateError.isRetryable).toBe(false);
-    const streamError = await failure(drain(model.doStream(request)));
+    const { error: streamError } = await streamFailure(chat.doStream(request));
     expect(streamError.message).toBe(expected);
   });
 
@@ -46,7 +44,7 @@ describe("Ollama faults", () => {
       "POST /api/chat": (_request, response) =>
         sendJson(response, 500, { error: "llama runner process has terminated: exit status 2" }),
     });
-    const error = await failure(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doGenerate(request));
+    const error = await providerFailure(model().doGenerate(request));
     expect(error.message).toBe("ollama (qwen2.5:7b): HTTP 500: llama runner process has terminated: exit status 2");
     expect(error.isRetryable).toBe(true);
   });
@@ -58,10 +56,10 @@ describe("Ollama faults", () => {
         (_request, response) => sendJson(response, 200, jsonFixture("chat-text.json")),
       ],
     });
-    const model = new OllamaChatModel("qwen2.5:7b", { baseURL: server.url });
+    const chat = model();
     const delays: number[] = [];
     const started = Date.now();
-    const response = await withRetries(() => model.doGenerate(request), {
+    const response = await withRetries(() => chat.doGenerate(request), {
       onRetry: (error, delayMs) => {
         expect(error.statusCode).toBe(429);
         expect(error.retryAfterMs).toBe(1000);
@@ -79,10 +77,7 @@ describe("Ollama faults", () => {
       "POST /api/chat": (_request, response) =>
         sendJsonLines(response, jsonLinesFixture("chat-text-stream.ndjson"), { cutAfter: 2, delayMs: 10 }),
     });
-    const seen: ChatStreamPart[] = [];
-    const error = await failure(
-      drain(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doStream(request), seen),
-    );
+    const { parts: seen, error } = await streamFailure(model().doStream(request));
     expect(error.message).toBe("ollama (qwen2.5:7b): closed the connection in the middle of the stream.");
     expect(error.isRetryable).toBe(true);
     expect(seen.filter((part) => part.type === "text-delta")).toHaveLength(2);
@@ -94,7 +89,7 @@ describe("Ollama faults", () => {
       "POST /api/chat": (_request, response) =>
         sendJsonLines(response, jsonLinesFixture("chat-text-stream.ndjson").slice(0, 2)),
     });
-    const error = await failure(drain(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doStream(request)));
+    const { error } = await streamFailure(model().doStream(request));
     expect(error.message).toBe("ollama (qwen2.5:7b): ended the stream before its last line (done: true).");
     expect(error.isRetryable).toBe(true);
   });
@@ -105,7 +100,7 @@ describe("Ollama faults", () => {
       "POST /api/chat": (_request, response) =>
         sendJsonLines(response, [first!, '{"model":"qwen2.5:7b","mess', ...rest]),
     });
-    const error = await failure(drain(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doStream(request)));
+    const { error } = await streamFailure(model().doStream(request));
     expect(error.message).toBe('ollama (qwen2.5:7b): sent a malformed line in its stream: {"model":"qwen2.5:7b","mess');
     expect(error.isRetryable).toBe(false);
   });
@@ -120,13 +115,12 @@ describe("Ollama faults", () => {
           ]),
       ],
     });
-    const model = new OllamaChatModel("qwen2.5:7b", { baseURL: server.url });
-    const seen: ChatStreamPart[] = [];
-    const error = await failure(drain(model.doStream(request), seen));
+    const chat = model();
+    const { parts: seen, error } = await streamFailure(chat.doStream(request));
     expect(error.message).toBe("ollama (qwen2.5:7b): an error was encountered while running the model.");
     expect(error.isRetryable).toBe(false);
     expect(seen.map((part) => part.type)).toEqual(["response-metadata", "text-delta", "text-delta"]);
-    const busy = await failure(drain(model.doStream(request)));
+    const { error: busy } = await streamFailure(chat.doStream(request));
     expect(busy.statusCode).toBe(503);
     expect(busy.isRetryable).toBe(true);
     expect(busy.message).toBe(
@@ -138,7 +132,7 @@ describe("Ollama faults", () => {
     server = await startLoopbackServer({
       "POST /api/chat": (_request, response) => sendJson(response, 200, { error: "unexpected server status" }),
     });
-    const error = await failure(new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doGenerate(request));
+    const error = await providerFailure(model().doGenerate(request));
     expect(error.message).toBe("ollama (qwen2.5:7b): unexpected server status.");
   });
 
@@ -149,7 +143,7 @@ describe("Ollama faults", () => {
     });
     const controller = new AbortController();
     const seen: ChatStreamPart[] = [];
-    const stream = new OllamaChatModel("qwen2.5:7b", { baseURL: server.url }).doStream({
+    const stream = model().doStream({
       ...request,
       signal: controller.signal,
     });
@@ -173,7 +167,7 @@ describe("Ollama faults", () => {
     const closed = await startLoopbackServer(() => {});
     const { url } = closed;
     await closed.close();
-    const error = await failure(new OllamaChatModel("qwen2.5:7b", { baseURL: url }).doGenerate(request));
+    const error = await providerFailure(new OllamaChatModel("qwen2.5:7b", { baseURL: url }).doGenerate(request));
     expect(error.message).toContain(`nothing is listening at ${url}.`);
     expect(error.isRetryable).toBe(false);
   });

@@ -1,7 +1,16 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import {
+  collectBatches,
+  collectParts,
+  eventStreamText,
+  isDeltaPart,
+  type LoopbackServer,
+  sendEvents,
+  sendJson,
+  startLoopbackServer,
+  watchBodyCancels,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { collect, collectBatches, eventText, isDelta } from "./__fixtures__/collect.js";
 import { structuredCompletion, textCompletion, textStream } from "./__fixtures__/openai-chat.js";
 import { deepseek, openAICompatible, openai, vllm } from "./index.js";
 
@@ -65,7 +74,7 @@ describe("OpenAICompatibleChatModel", () => {
   it("streams text with stream_options.include_usage, then finishes with the usage chunk", async () => {
     server = await startLoopbackServer({ "POST /chat/completions": (_, response) => sendEvents(response, textStream) });
     const model = openai("gpt-4.1-mini", { baseURL: server.url, apiKey: key });
-    const parts = await collect(model.doStream({ messages: question }));
+    const parts = await collectParts(model.doStream({ messages: question }));
 
     expect(parts).toEqual([
       { type: "response-metadata", id: "chatcmpl-BwoiPTGRbKkY5rncfaM0s9KtWrq5N", model: "gpt-4.1-mini-2025-04-14" },
@@ -87,7 +96,7 @@ describe("OpenAICompatibleChatModel", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => {
         response.writeHead(200, { "content-type": "text/event-stream" });
-        response.end(eventText(textStream));
+        response.end(eventStreamText(textStream));
       },
     });
     const model = openai("gpt-4.1-mini", { baseURL: server.url, apiKey: key });
@@ -104,36 +113,16 @@ describe("OpenAICompatibleChatModel", () => {
     expect(batches.length).toBeLessThanOrEqual(3);
     expect(batches.length).toBeLessThan(parts.length);
     // Time to first delta: the batch holding the first delta ends with it.
-    const first = batches.find((batch) => batch.some(isDelta))!;
-    expect(first.filter(isDelta)).toEqual([{ type: "text-delta", text: "The capital" }]);
+    const first = batches.find((batch) => batch.some(isDeltaPart))!;
+    expect(first.filter(isDeltaPart)).toEqual([{ type: "text-delta", text: "The capital" }]);
     expect(first.at(-1)).toEqual({ type: "text-delta", text: "The capital" });
   });
 
   it("reads the body to its end after [DONE] instead of cancelling it", async () => {
     server = await startLoopbackServer({ "POST /chat/completions": (_, response) => sendEvents(response, textStream) });
-    const bodies: Array<{ ended: boolean; cancelled: boolean }> = [];
-    const watchingFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      const reader = response.body!.getReader();
-      const body = { ended: false, cancelled: false };
-      bodies.push(body);
-      const watched = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const chunk = await reader.read();
-          if (chunk.done) {
-            body.ended = true;
-            controller.close();
-          } else controller.enqueue(chunk.value);
-        },
-        cancel(reason) {
-          body.cancelled = true;
-          return reader.cancel(reason);
-        },
-      });
-      return new Response(watched, { status: response.status, headers: response.headers });
-    };
+    const { fetch: watchingFetch, bodies } = watchBodyCancels();
     const model = openai("gpt-4.1-mini", { baseURL: server.url, apiKey: key, fetch: watchingFetch });
-    const parts = await collect(model.doStream({ messages: question }));
+    const parts = await collectParts(model.doStream({ messages: question }));
 
     expect(parts.at(-1)).toMatchObject({ type: "finish" });
     expect(bodies).toEqual([{ ended: true, cancelled: false }]);
@@ -144,17 +133,17 @@ describe("OpenAICompatibleChatModel", () => {
       "POST /chat/completions": [
         (_, response) => {
           response.writeHead(200, { "content-type": "text/event-stream" });
-          response.write(eventText(textStream));
+          response.write(eventStreamText(textStream));
         },
         async (_, response) => {
           response.writeHead(200, { "content-type": "text/event-stream" });
-          response.write(eventText(textStream));
+          response.write(eventStreamText(textStream));
           await new Promise((resolve) => setTimeout(resolve, 10));
-          response.write(eventText([textStream[1]!]));
+          response.write(eventStreamText([textStream[1]!]));
         },
         (_, response) => {
           response.writeHead(200, { "content-type": "text/event-stream" });
-          response.write(eventText(textStream));
+          response.write(eventStreamText(textStream));
           const keepAlive = setInterval(() => response.write(": keep-alive\n\n"), 5);
           response.on("close", () => clearInterval(keepAlive));
         },
@@ -163,7 +152,7 @@ describe("OpenAICompatibleChatModel", () => {
     const model = openai("gpt-4.1-mini", { baseURL: server.url, apiKey: key });
     for (let call = 0; call < 3; call++) {
       const started = Date.now();
-      const parts = await collect(model.doStream({ messages: question }));
+      const parts = await collectParts(model.doStream({ messages: question }));
       expect(parts.filter((part) => part.type === "text-delta")).toHaveLength(3);
       expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
       expect(Date.now() - started).toBeLessThan(1000);

@@ -1,8 +1,7 @@
 import { Secret } from "@trama/core";
 import { resolveEmbeddingModel } from "@trama/models";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { type LoopbackServer, providerFailure, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { rejection } from "./__fixtures__/collect.js";
 import { outOfOrderEmbeddings } from "./__fixtures__/embeddings.js";
 import { deepseek, ollamaOpenAI, openai } from "./index.js";
 
@@ -52,7 +51,7 @@ describe("OpenAICompatibleEmbeddingModel", () => {
   it("fails when the server returns fewer embeddings than inputs", async () => {
     const short = { ...outOfOrderEmbeddings, data: outOfOrderEmbeddings.data.slice(0, 2) };
     server = await startLoopbackServer({ "POST /embeddings": (_, response) => sendJson(response, 200, short) });
-    const error = await rejection(
+    const error = await providerFailure(
       openai.embedding("text-embedding-3-small", { baseURL: server.url, apiKey: key }).doEmbed({ values: texts }),
     );
 

@@ -1,8 +1,16 @@
 import { ChatMessage, Secret, SecretMissingError } from "@trama/core";
 import { ProviderError, withRetries } from "@trama/models";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import {
+  collectParts,
+  type LoopbackServer,
+  providerFailure,
+  rejection,
+  sendEvents,
+  sendJson,
+  startLoopbackServer,
+  streamFailure,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { collect, rejection } from "./__fixtures__/collect.js";
 import {
   invalidRequestError,
   rateLimitError,
@@ -27,7 +35,7 @@ describe("faults", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendJson(response, 429, rateLimitError, { "retry-after": "1" }),
     });
-    const error = await rejection(model().doGenerate({ messages }));
+    const error = await providerFailure(model().doGenerate({ messages }));
 
     expect(ProviderError.isInstance(error)).toBe(true);
     expect(error.message).toBe(
@@ -61,7 +69,7 @@ describe("faults", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendJson(response, 500, serverError),
     });
-    const error = await rejection(model().doGenerate({ messages }));
+    const error = await providerFailure(model().doGenerate({ messages }));
 
     expect(error.message).toBe(
       "openai (gpt-4.1-mini): HTTP 500: The server had an error while processing your request. Sorry about that!",
@@ -73,7 +81,7 @@ describe("faults", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendJson(response, 400, invalidRequestError),
     });
-    const error = await rejection(model().doStream({ messages, temperature: 3 })[Symbol.asyncIterator]().next());
+    const error = await providerFailure(model().doStream({ messages, temperature: 3 })[Symbol.asyncIterator]().next());
 
     expect(error.message).toBe(
       "openai (gpt-4.1-mini): HTTP 400: Invalid value for 'temperature': must be between 0 and 2.",
@@ -86,14 +94,8 @@ describe("faults", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendEvents(response, textStream, { cutAfter: 3, delayMs: 5 }),
     });
-    const texts: string[] = [];
-    const error = await rejection(
-      (async () => {
-        for await (const batch of model().doStream({ messages })) {
-          for (const part of batch) if (part.type === "text-delta") texts.push(part.text);
-        }
-      })(),
-    );
+    const { parts, error } = await streamFailure(model().doStream({ messages }));
+    const texts = parts.flatMap((part) => (part.type === "text-delta" ? [part.text] : []));
 
     expect(texts).toEqual(["The capital", " of France"]);
     expect(ProviderError.isInstance(error)).toBe(true);
@@ -105,7 +107,7 @@ describe("faults", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendEvents(response, textStream.slice(0, 3)),
     });
-    const error = await rejection(collect(model().doStream({ messages })));
+    const { error } = await streamFailure(model().doStream({ messages }));
 
     expect(error.message).toBe("openai (gpt-4.1-mini): ended the stream before it finished.");
     expect(error.isRetryable).toBe(true);
@@ -116,7 +118,7 @@ describe("faults", () => {
       "POST /chat/completions": (_, response) =>
         sendEvents(response, [textStream[0]!, '{"id":"chatcmpl-1","choices":[{"delta":{"content":"Par', "[DONE]"]),
     });
-    const error = await rejection(collect(model().doStream({ messages })));
+    const { error } = await streamFailure(model().doStream({ messages }));
 
     expect(ProviderError.isInstance(error)).toBe(true);
     expect(error.message).toBe(
@@ -157,7 +159,7 @@ describe("faults", () => {
     });
     const keyless = openai("gpt-4.1-mini", { baseURL: server.url });
     const error = await rejection(keyless.doGenerate({ messages }));
-    const streamError = await rejection(collect(keyless.doStream({ messages })));
+    const streamError = await rejection(collectParts(keyless.doStream({ messages })));
 
     expect(SecretMissingError.isInstance(error)).toBe(true);
     expect(error.message).toBe(
@@ -171,7 +173,7 @@ describe("faults", () => {
     server = await startLoopbackServer(() => {});
     const url = server.url;
     await server.close();
-    const error = await rejection(openai("gpt-4.1-mini", { baseURL: url, apiKey: key }).doGenerate({ messages }));
+    const error = await providerFailure(openai("gpt-4.1-mini", { baseURL: url, apiKey: key }).doGenerate({ messages }));
 
     expect(error.message).toBe(
       `openai (gpt-4.1-mini): nothing is listening at ${url}. Start the server, or check the base URL.`,

@@ -1,7 +1,6 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { collectParts, type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { collect } from "./__fixtures__/collect.js";
 import { completionEndingWith, streamEndingWith } from "./__fixtures__/openai-chat.js";
 import { openai } from "./index.js";
 import { mapOpenAICompatibleFinishReason } from "./map-openai-compatible-finish-reason.js";
@@ -31,7 +30,7 @@ describe("finish reasons", () => {
     });
     const model = openai("gpt-4.1-mini", { baseURL: server.url, apiKey: Secret.fromToken("k") });
     const whole = await model.doGenerate({ messages: [ChatMessage.user("Hi")] });
-    const parts = await collect(model.doStream({ messages: [ChatMessage.user("Hi")] }));
+    const parts = await collectParts(model.doStream({ messages: [ChatMessage.user("Hi")] }));
 
     expect(whole.finishReason).toEqual({ unified, raw });
     expect(whole.message.meta.finishReason).toBe(unified);

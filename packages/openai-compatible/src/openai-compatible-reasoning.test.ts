@@ -1,7 +1,6 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { collectParts, type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { collect } from "./__fixtures__/collect.js";
 import * as deepseekFixtures from "./__fixtures__/deepseek.js";
 import { textCompletion } from "./__fixtures__/openai-chat.js";
 import * as openrouterFixtures from "./__fixtures__/openrouter.js";
@@ -18,7 +17,7 @@ describe("reasoning", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendEvents(response, openrouterFixtures.reasoningStream),
     });
-    const parts = await collect(
+    const parts = await collectParts(
       openrouter("openai/gpt-5.1", { baseURL: server.url, apiKey: key }).doStream({ messages: [question] }),
     );
 
@@ -66,7 +65,7 @@ describe("reasoning", () => {
       ],
     });
     const model = deepseek("deepseek-reasoner", { baseURL: server.url, apiKey: key });
-    const parts = await collect(model.doStream({ messages: [question] }));
+    const parts = await collectParts(model.doStream({ messages: [question] }));
     const whole = await model.doGenerate({ messages: [question] });
 
     expect(parts.filter((part) => part.type !== "response-metadata")).toEqual([

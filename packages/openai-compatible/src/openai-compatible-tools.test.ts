@@ -1,8 +1,14 @@
 import { ChatMessage, Secret } from "@trama/core";
 import { ProviderError, type ToolDefinition } from "@trama/models";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import {
+  collectParts,
+  type LoopbackServer,
+  providerFailure,
+  sendEvents,
+  sendJson,
+  startLoopbackServer,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { collect, rejection } from "./__fixtures__/collect.js";
 import { parallelToolCallsCompletion, textCompletion, toolCallStream } from "./__fixtures__/openai-chat.js";
 import { openai } from "./index.js";
 
@@ -75,7 +81,7 @@ describe("tool calls", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendEvents(response, toolCallStream),
     });
-    const parts = await collect(
+    const parts = await collectParts(
       openai("gpt-4.1-mini", { baseURL: server.url, apiKey: key }).doStream({ messages: [ask], tools }),
     );
 
@@ -165,7 +171,7 @@ describe("tool calls", () => {
     const broken = structuredClone(parallelToolCallsCompletion);
     broken.choices[0]!.message.tool_calls[1]!.function.arguments = '{"location":"Tok';
     server = await startLoopbackServer({ "POST /chat/completions": (_, response) => sendJson(response, 200, broken) });
-    const error = await rejection(
+    const error = await providerFailure(
       openai("gpt-4.1-mini", { baseURL: server.url, apiKey: key }).doGenerate({ messages: [ask], tools }),
     );
 

@@ -1,8 +1,14 @@
 import { ChatMessage, Secret } from "@trama/core";
 import { ProviderError, resolveChatModel } from "@trama/models";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import {
+  type LoopbackServer,
+  providerFailure,
+  sendEvents,
+  sendJson,
+  startLoopbackServer,
+  streamFailure,
+} from "@trama/models/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { collect, rejection } from "./__fixtures__/collect.js";
 import { errorInBody, midStreamErrorStream, reasoningCompletion } from "./__fixtures__/openrouter.js";
 import { openrouter } from "./index.js";
 
@@ -51,7 +57,7 @@ describe("OpenRouter", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendJson(response, 200, errorInBody),
     });
-    const error = await rejection(
+    const error = await providerFailure(
       openrouter("openai/gpt-5.1", { baseURL: server.url, apiKey: key }).doGenerate({ messages: [question] }),
     );
 
@@ -70,7 +76,7 @@ describe("OpenRouter", () => {
     const stream = openrouter("openai/gpt-5.1", { baseURL: server.url, apiKey: key }).doStream({
       messages: [question],
     });
-    const error = await rejection(collect(stream));
+    const { error } = await streamFailure(stream);
 
     expect(error.message).toBe(
       "openrouter (openai/gpt-5.1): HTTP 502: Provider returned error (upstream connect error or disconnect/reset before headers)",
@@ -81,16 +87,11 @@ describe("OpenRouter", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendEvents(response, midStreamErrorStream),
     });
-    const parts: string[] = [];
     const stream = openrouter("openai/gpt-5.1", { baseURL: server.url, apiKey: key }).doStream({
       messages: [question],
     });
-    const error = await rejection(
-      (async () => {
-        for await (const batch of stream)
-          for (const part of batch) if (part.type === "text-delta") parts.push(part.text);
-      })(),
-    );
+    const { parts: streamed, error } = await streamFailure(stream);
+    const parts = streamed.flatMap((part) => (part.type === "text-delta" ? [part.text] : []));
 
     expect(parts).toEqual(["The answer", " is"]);
     expect(ProviderError.isInstance(error)).toBe(true);

@@ -124,6 +124,11 @@ export async function sendEvents(
   await writeItems(response, items.map(formatEvent), options);
 }
 
+/** Server-sent events as one piece of text, as `sendEvents` would write them, for a handler that writes them at once. */
+export function eventStreamText(items: SSEItem[]): string {
+  return items.map(formatEvent).join("");
+}
+
 /** Streams newline-delimited JSON (Ollama's native streams). */
 export async function sendJsonLines(
   response: ServerResponse,
