@@ -20,7 +20,10 @@ export const lcel = {
     const steps = Object.fromEntries(
       Array.from({ length: branches }, (_, i) => [
         `b${i}`,
-        RunnableLambda.from(async (value) => (await sleep(waitMs), value + i)),
+        RunnableLambda.from(async (value) => {
+          await sleep(waitMs);
+          return value + i;
+        }),
       ]),
     );
     const chain = RunnableSequence.from([
@@ -50,7 +53,10 @@ export const langgraph = {
     });
     const graph = new StateGraph(State);
     for (let i = 0; i < branches; i++) {
-      graph.addNode(`b${i}`, async () => (await sleep(waitMs), { results: [i] }));
+      graph.addNode(`b${i}`, async () => {
+        await sleep(waitMs);
+        return { results: [i] };
+      });
       graph.addEdge(START, `b${i}`);
     }
     graph.addNode("join", async (state) => ({ count: state.results.length }));
@@ -99,7 +105,10 @@ export const mastra = {
         id: `b${i}`,
         inputSchema: number,
         outputSchema: number,
-        execute: async ({ inputData }) => (await sleep(waitMs), { value: inputData.value + i }),
+        execute: async ({ inputData }) => {
+          await sleep(waitMs);
+          return { value: inputData.value + i };
+        },
       }),
     );
     const join = createStep({
@@ -158,7 +167,10 @@ export const llamaindex = {
       const results = await context.stream.filter(done).take(branches).toArray();
       return stop.with(results.length);
     });
-    workflow.handle([branch], async (_context, event) => (await sleep(waitMs), done.with(event.data)));
+    workflow.handle([branch], async (_context, event) => {
+      await sleep(waitMs);
+      return done.with(event.data);
+    });
     return () => runWorkflow(workflow, start.with(0), stop);
   },
   loop(iterations) {

@@ -15,7 +15,10 @@ const Wait = defineComponent({
   type: "bench.Wait",
   inputs: { value: t.number },
   outputs: { value: t.number },
-  run: async ({ value }, { params }) => (await sleep(params.ms), { value: value + params.offset }),
+  run: async ({ value }, { params }) => {
+    await sleep(params.ms);
+    return { value: value + params.offset };
+  },
 });
 
 const Join = defineComponent({

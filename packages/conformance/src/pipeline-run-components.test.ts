@@ -4,17 +4,9 @@
  * does not return an object of outputs.
  * Each scenario asserts the same outputs and the same inputs per component visit as the original.
  */
-import {
-  type AnyComponent,
-  ChatMessage,
-  chatMessageType,
-  defineComponent,
-  Pipeline,
-  PipelineRuntimeError,
-  t,
-} from "@trama/core";
-import { describe, expect, it } from "vitest";
-import { modes, runFailingScenario, runScenario } from "./harness.js";
+import { type AnyComponent, ChatMessage, chatMessageType, defineComponent, Pipeline, t } from "@trama/core";
+import { describe, it } from "vitest";
+import { modes, runScenario } from "./harness.js";
 import { FString, Hello, StringListJoiner, TextSplitter } from "./sample-components.js";
 
 describe.each(modes)("Running a correct pipeline (%s)", (mode) => {

@@ -1,6 +1,6 @@
 import { PipelineConnectError } from "../errors/pipeline-errors.js";
 import { findConversion } from "../types/convert.js";
-import { isAssignable, isListType, type SocketType, toInputSocket } from "../types/socket-type.js";
+import { isAssignable, type SocketType, toInputSocket } from "../types/socket-type.js";
 import type { Connection, PipelineGraph } from "./graph.js";
 
 /** Splits `"name.socket"` into its parts; the socket is optional. */

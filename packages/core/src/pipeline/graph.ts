@@ -1,6 +1,6 @@
 import type { AnyComponent } from "../component/component.js";
 import type { Converter } from "../types/convert.js";
-import { type InputSocket, isListType, type SocketType, toInputSocket } from "../types/socket-type.js";
+import { type InputSocket, type SocketType, toInputSocket } from "../types/socket-type.js";
 
 /** One connection, as made with `connect`. */
 export interface Connection {

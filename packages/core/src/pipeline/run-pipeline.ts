@@ -12,7 +12,7 @@ import type { PipelineEvent, PipelineOutputs } from "./events.js";
 import type { CompiledGraph, CompiledNode } from "./graph.js";
 import { type ConsumedEntries, commitOutputs, consumeInputs, type RunState, restoreInputs } from "./run-state.js";
 import { compareRuns, nextDeferred, nextStartable, type PlannedRun, planRun } from "./scheduler.js";
-import { type PipelineSnapshot, takeSnapshot } from "./snapshot.js";
+import { takeSnapshot } from "./snapshot.js";
 
 /** Stop before `component` runs (on its `visit`-th run, or on any run when `visit` is left out). */
 export interface Breakpoint {
@@ -383,5 +383,3 @@ function preview(value: unknown): string {
     return String(value);
   }
 }
-
-export type { PipelineSnapshot };
