@@ -4,7 +4,7 @@ export default defineConfig({
   resolve: { conditions: ["@trama/source"] },
   ssr: { resolve: { conditions: ["@trama/source"] } },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "bench/**/*.test.ts", "examples/**/*.test.ts"],
     testTimeout: 30_000,
   },
 });
