@@ -21,6 +21,12 @@ export interface RunContext {
   emit(chunk: StreamChunk): void;
   /** The tracing span of this component run, when tracing is on. */
   readonly span: Span | undefined;
+  /**
+   * Resolves once the stream's consumer has taken every chunk emitted so far (at once when nobody streams). A
+   * component that emits many chunks in a burst can await it after the first, so that chunk reaches the consumer
+   * before the component does more work.
+   */
+  drained(): Promise<void>;
 }
 
 /**

@@ -8,6 +8,8 @@ import { currentEntry, type Entry, NO_OUTPUT, type RunState, USER } from "./run-
  * leaves values behind in its body too, but there the run went on downstream; that is not an error.
  */
 export function findBlocked(state: RunState): BlockedComponent[] {
+  // Most runs end with nothing left waiting: say so without building anything.
+  if (state.seq > 0 && !holdsSenderValues(state)) return [];
   const { nodes, distance } = state.graph;
   const n = nodes.length;
   const anythingRan = state.seq > 0;
@@ -30,6 +32,14 @@ export function findBlocked(state: RunState): BlockedComponent[] {
     blocked.push(describe(state, node));
   }
   return blocked;
+}
+
+function holdsSenderValues(state: RunState): boolean {
+  for (const slots of state.slots) {
+    for (const slot of slots)
+      for (const entry of slot) if (entry.sender !== USER && entry.value !== NO_OUTPUT) return true;
+  }
+  return false;
 }
 
 function hasMissingMandatory(state: RunState, node: CompiledNode): boolean {

@@ -206,11 +206,12 @@ export class Pipeline<C extends ComponentMap = {}> {
    * generators), `node-end`, and `run-end` with the result. Breaking out of the loop cancels the run.
    */
   stream(inputs: PipelineInputs<C> = {}, options: RunOptions<C> = {}): PipelineStream<PipelineResult<C>> {
-    return new PipelineStream((onEvent, signal) =>
+    return new PipelineStream((onEvent, signal, drained) =>
       this.#execute(
         inputs,
         { ...options, signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal },
         onEvent,
+        drained,
       ),
     ) as PipelineStream<PipelineResult<C>>;
   }
@@ -243,6 +244,7 @@ export class Pipeline<C extends ComponentMap = {}> {
     inputs: PipelineInputs<C>,
     options: RunOptions<C>,
     onEvent: ((event: PipelineEvent) => void) | undefined,
+    drained?: () => Promise<void>,
   ) {
     const graph = this.graph.compile();
     const include = new Set<string>(options.includeOutputsFrom ?? []);
@@ -274,6 +276,7 @@ export class Pipeline<C extends ComponentMap = {}> {
       resumedAt: options.resume?.reason === "breakpoint" ? options.resume.at : undefined,
       tracer: options.tracer ?? this.tracer ?? getTracer(),
       onEvent,
+      drained,
       attributes: {
         "trama.pipeline.components": graph.nodes.length,
         "trama.pipeline.max_runs_per_component": this.maxRunsPerComponent,

@@ -29,6 +29,8 @@ export interface RunSettings {
   readonly resumedAt: { component: string; visit: number } | undefined;
   readonly tracer: Tracer | undefined;
   readonly onEvent: ((event: PipelineEvent) => void) | undefined;
+  /** Resolves once the stream's consumer has taken every event so far; absent when nobody streams. */
+  readonly drained?: () => Promise<void>;
   readonly attributes: Record<string, AttributeValue>;
 }
 
@@ -295,6 +297,10 @@ class PipelineRun {
     return this.#settings.onEvent !== undefined;
   }
 
+  drained(): Promise<void> {
+    return this.#settings.drained?.() ?? Promise.resolve();
+  }
+
   emitChunk(component: string, visit: number, chunk: StreamChunk): void {
     if (!this.#settled) this.#settings.onEvent?.({ type: "node-chunk", component, visit, chunk });
   }
@@ -318,6 +324,9 @@ class ComponentRunContext implements RunContext {
   }
   emit(chunk: StreamChunk): void {
     this.#run.emitChunk(this.component, this.visit, chunk);
+  }
+  drained(): Promise<void> {
+    return this.#run.drained();
   }
 }
 

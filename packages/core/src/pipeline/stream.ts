@@ -15,9 +15,20 @@ export class PipelineStream<R> implements AsyncIterable<PipelineEvent>, AsyncIte
   #done = false;
   #error: unknown;
   #iterating = false;
+  #drainWaiters: Array<() => void> = [];
 
-  constructor(execute: (onEvent: (event: PipelineEvent) => void, signal: AbortSignal) => Promise<unknown>) {
-    this.result = execute((event) => this.#push(event), this.#controller.signal).then(
+  constructor(
+    execute: (
+      onEvent: (event: PipelineEvent) => void,
+      signal: AbortSignal,
+      drained: () => Promise<void>,
+    ) => Promise<unknown>,
+  ) {
+    this.result = execute(
+      (event) => this.#push(event),
+      this.#controller.signal,
+      () => this.whenDrained(),
+    ).then(
       (result) => {
         this.#finish(undefined);
         return result as R;
@@ -41,8 +52,15 @@ export class PipelineStream<R> implements AsyncIterable<PipelineEvent>, AsyncIte
     }
   }
 
+  /** Resolves once the consumer has handled every event pushed so far (it asks for the next with none left). */
+  whenDrained(): Promise<void> {
+    if (this.#index >= this.#events.length || this.#done) return Promise.resolve();
+    return new Promise((resolve) => this.#drainWaiters.push(resolve));
+  }
+
   #finish(error: unknown): void {
     this.#done = true;
+    this.#wakeDrainWaiters();
     this.#error = error;
     const waiter = this.#waiter;
     if (!waiter) return;
@@ -72,9 +90,18 @@ export class PipelineStream<R> implements AsyncIterable<PipelineEvent>, AsyncIte
         ? Promise.resolve({ value: undefined, done: true })
         : Promise.reject(this.#error);
     }
+    // The consumer asks for more with nothing buffered: it has handled every event so far.
+    this.#wakeDrainWaiters();
     return new Promise((resolve, reject) => {
       this.#waiter = { resolve, reject };
     });
+  }
+
+  #wakeDrainWaiters(): void {
+    if (this.#drainWaiters.length === 0) return;
+    const waiters = this.#drainWaiters;
+    this.#drainWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   /** Called when the consumer leaves the loop early: cancels the run. */

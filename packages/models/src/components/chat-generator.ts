@@ -114,11 +114,11 @@ export class ChatGenerator implements Component {
       if (next.done) return { replies: [next.value.message] };
       for (const part of next.value) context.emit(part);
       // Calling `next` resumes the provider synchronously, and it may parse a whole read of hundreds of events before
-      // the stream's consumer gets a turn. Once, after the first token, let the consumer drain what is buffered, so
-      // that token reaches it at once; later batches only let it start.
+      // the stream's consumer gets a turn. Once, after the first token, wait until the consumer has taken it, so it
+      // arrives at once; later batches only let the consumer start.
       if (!firstDeltaSent && next.value.some(isDelta)) {
         firstDeltaSent = true;
-        await new Promise((resolve) => setImmediate(resolve));
+        await context.drained();
       } else {
         await undefined;
       }
