@@ -84,3 +84,24 @@ describe("stream", () => {
     expect(String((waiter.state.reason as Error).cause)).toMatch(/stopped reading/);
   });
 });
+
+describe("drained", () => {
+  it("resolves once the consumer has handled every chunk emitted so far, and at once when nobody streams", async () => {
+    const seen: string[] = [];
+    const Burst = defineComponent({
+      type: "test.Burst",
+      inputs: { n: t.number },
+      outputs: { seenWhenDrained: t.list(t.string) },
+      run: async ({ n }, _self, context) => {
+        for (let index = 0; index < n; index++) context.emit({ type: "text-delta", text: `c${index}` });
+        await context.drained();
+        return { seenWhenDrained: [...seen] };
+      },
+    });
+    const pipeline = new Pipeline().add("burst", Burst());
+    const stream = pipeline.stream({ burst: { n: 3 } });
+    for await (const event of stream) if (event.type === "node-chunk") seen.push(String(event.chunk.text));
+    expect((await stream.result).burst?.seenWhenDrained).toEqual(["c0", "c1", "c2"]);
+    expect(await pipeline.run({ burst: { n: 3 } })).toEqual({ burst: { seenWhenDrained: ["c0", "c1", "c2"] } });
+  });
+});
