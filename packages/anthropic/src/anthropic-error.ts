@@ -36,14 +36,3 @@ export function anthropicErrorAfterSuccess(
     isRetryable: status !== undefined && isRetryableStatus(status),
   });
 }
-
-/** Tool arguments that are not a JSON object. */
-export function invalidToolArguments(toolName: string, text: string, url: string, context: CallContext) {
-  return new ProviderError({
-    ...context,
-    url,
-    message: `returned invalid JSON arguments for the tool '${toolName}': ${excerpt(text)}`,
-    responseBody: text,
-    isRetryable: false,
-  });
-}

@@ -140,7 +140,7 @@ describe("AnthropicChatModel faults", () => {
     });
     const { error } = await streamFailureOf(events);
     expect(error.message).toBe(
-      'anthropic (claude-sonnet-4-5): returned invalid JSON arguments for the tool \'get_weather\': {"city": "Paris',
+      'anthropic (claude-sonnet-4-5): returned arguments for the tool \'get_weather\' that are not a JSON object: {"city": "Paris',
     );
   });
 

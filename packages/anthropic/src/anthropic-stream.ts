@@ -1,7 +1,7 @@
 import type { ToolCallPart } from "@trama/core";
-import { type CallContext, type ChatStreamPart, ProviderError, type Warning } from "@trama/models";
+import { type CallContext, type ChatStreamPart, ProviderError, toolCallFromJSON, type Warning } from "@trama/models";
 import type { AnthropicStreamEvent, AnthropicUsage } from "./anthropic-api.js";
-import { anthropicErrorAfterSuccess, invalidToolArguments } from "./anthropic-error.js";
+import { anthropicErrorAfterSuccess } from "./anthropic-error.js";
 import { JSON_TOOL_NAME } from "./anthropic-prepare-tools.js";
 import { convertAnthropicUsage, mergeAnthropicUsage } from "./anthropic-usage.js";
 import { mapAnthropicStopReason } from "./map-anthropic-stop-reason.js";
@@ -119,23 +119,7 @@ export class AnthropicStreamMapper {
   }
 
   #toolCall(block: OpenToolBlock): ToolCallPart {
-    const text = block.arguments || "{}";
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw invalidToolArguments(block.name, text, this.#url, this.#context);
-    }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      throw invalidToolArguments(block.name, text, this.#url, this.#context);
-    }
-    return {
-      type: "tool-call",
-      id: block.id,
-      name: block.name,
-      arguments: parsed as Record<string, unknown>,
-      rawArguments: text,
-    };
+    return toolCallFromJSON({ id: block.id, name: block.name, arguments: block.arguments }, this.#url, this.#context);
   }
 
   #finish(): ChatStreamPart {

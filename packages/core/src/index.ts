@@ -63,4 +63,5 @@ export {
   type Variadic,
 } from "./types/socket-type.js";
 export { cloneSymbol, deepCopy } from "./utils/deep-copy.js";
+export { Lazy } from "./utils/lazy.js";
 export { type DataClass, decodeValue, encodeValue, registerDataClass } from "./utils/value-codec.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ChatMessage } from "@trama/core";
+import { ChatMessage, Lazy } from "@trama/core";
 import {
   type ChatModelV1,
   type ChatRequest,
@@ -70,7 +70,7 @@ export class LlamaCppChatModel implements ChatModelV1, AsyncDisposable {
   /** The model file: the key of the concurrency limit this model shares. */
   readonly endpoint: string;
   readonly #options: LlamaCppChatModelOptions;
-  #loading: Promise<Loaded> | undefined;
+  readonly #loaded = new Lazy(() => this.#open());
 
   constructor(options: LlamaCppChatModelOptions) {
     this.#options = { ...options };
@@ -126,9 +126,7 @@ export class LlamaCppChatModel implements ChatModelV1, AsyncDisposable {
 
   /** Frees the context, and the model once no other model object uses it. The next request loads them again. */
   async dispose(): Promise<void> {
-    const loading = this.#loading;
-    this.#loading = undefined;
-    const loaded = await loading?.catch(() => undefined);
+    const loaded = await this.#loaded.take()?.catch(() => undefined);
     if (!loaded) return;
     await loaded.context.dispose();
     await loaded.shared.release();
@@ -149,11 +147,7 @@ export class LlamaCppChatModel implements ChatModelV1, AsyncDisposable {
   }
 
   #load(): Promise<Loaded> {
-    this.#loading ??= this.#open().catch((error) => {
-      this.#loading = undefined;
-      throw error;
-    });
-    return this.#loading;
+    return this.#loaded.get();
   }
 
   async #open(): Promise<Loaded> {

@@ -1,3 +1,4 @@
+import { Lazy } from "@trama/core";
 import { type EmbeddingModelV1, ProviderError } from "@trama/models";
 import type { LlamaEmbeddingContext } from "node-llama-cpp";
 import { abortable } from "./async-queue.js";
@@ -35,7 +36,7 @@ export class LlamaCppEmbeddingModel implements EmbeddingModelV1, AsyncDisposable
   readonly endpoint: string;
   readonly maxBatchSize: number;
   readonly #options: LlamaCppEmbeddingModelOptions;
-  #loading: Promise<Loaded> | undefined;
+  readonly #loaded = new Lazy(() => this.#open());
 
   constructor(options: LlamaCppEmbeddingModelOptions) {
     this.#options = { ...options };
@@ -82,9 +83,7 @@ export class LlamaCppEmbeddingModel implements EmbeddingModelV1, AsyncDisposable
 
   /** Frees the embedding context, and the model once no other model object uses it. */
   async dispose(): Promise<void> {
-    const loading = this.#loading;
-    this.#loading = undefined;
-    const loaded = await loading?.catch(() => undefined);
+    const loaded = await this.#loaded.take()?.catch(() => undefined);
     if (!loaded) return;
     await loaded.queue;
     await loaded.context.dispose();
@@ -102,11 +101,7 @@ export class LlamaCppEmbeddingModel implements EmbeddingModelV1, AsyncDisposable
   }
 
   #load(): Promise<Loaded> {
-    this.#loading ??= this.#open().catch((error) => {
-      this.#loading = undefined;
-      throw error;
-    });
-    return this.#loading;
+    return this.#loaded.get();
   }
 
   async #open(): Promise<Loaded> {

@@ -7,6 +7,7 @@ export type { ChatModelV1 } from "./chat-model/chat-model-v1.js";
 export type { ChatRequest, JSONSchema, ResponseFormat, ToolChoice, ToolDefinition } from "./chat-model/chat-request.js";
 export type { ChatResponse, FinishReason, Usage, Warning } from "./chat-model/chat-response.js";
 export { type ChatStreamPart, flattenParts } from "./chat-model/chat-stream-part.js";
+export { toolCallFromJSON } from "./chat-model/tool-call-from-json.js";
 export { Agent, type AgentParams, type StopReason } from "./components/agent.js";
 export { ChatGenerator, type ChatGeneratorParams, type ChatStream } from "./components/chat-generator.js";
 export {

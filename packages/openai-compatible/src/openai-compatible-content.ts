@@ -1,5 +1,5 @@
 import type { ToolCallPart } from "@trama/core";
-import { type CallContext, excerpt, ProviderError } from "@trama/models";
+import { type CallContext, excerpt, ProviderError, toolCallFromJSON } from "@trama/models";
 import type { OpenAIResponseContent } from "./openai-compatible-api-types.js";
 
 /** Text and reasoning of a message or delta: `content` (a string, or Mistral's chunk array) and the reasoning field. */
@@ -44,31 +44,5 @@ export function toolCallPart(
       rawArguments: JSON.stringify(call.arguments),
     };
   }
-  const raw = call.arguments ?? "";
-  let parsed: unknown = {};
-  let cause: unknown;
-  if (raw.trim()) {
-    try {
-      parsed = JSON.parse(raw);
-    } catch (error) {
-      parsed = undefined;
-      cause = error;
-    }
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new ProviderError({
-      ...context,
-      url,
-      message: `returned arguments for tool '${call.name}' that are not a JSON object: ${excerpt(raw)}`,
-      isRetryable: false,
-      cause,
-    });
-  }
-  return {
-    type: "tool-call",
-    id: call.id,
-    name: call.name,
-    arguments: parsed as Record<string, unknown>,
-    rawArguments: raw,
-  };
+  return toolCallFromJSON({ id: call.id, name: call.name, arguments: call.arguments ?? "" }, url, context);
 }

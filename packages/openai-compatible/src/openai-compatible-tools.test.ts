@@ -177,7 +177,7 @@ describe("tool calls", () => {
 
     expect(ProviderError.isInstance(error)).toBe(true);
     expect(error.message).toBe(
-      `openai (gpt-4.1-mini): returned arguments for tool 'get_weather' that are not a JSON object: {"location":"Tok`,
+      `openai (gpt-4.1-mini): returned arguments for the tool 'get_weather' that are not a JSON object: {"location":"Tok`,
     );
     expect(error.isRetryable).toBe(false);
   });

@@ -1,4 +1,12 @@
-import { type ChatMessage, type Component, chatMessageType, defaultRegistry, type RunContext, t } from "@trama/core";
+import {
+  type ChatMessage,
+  type Component,
+  chatMessageType,
+  defaultRegistry,
+  Lazy,
+  type RunContext,
+  t,
+} from "@trama/core";
 import type { ChatModelV1 } from "../chat-model/chat-model-v1.js";
 import type { ChatRequest } from "../chat-model/chat-request.js";
 import type { ChatResponse } from "../chat-model/chat-response.js";
@@ -44,7 +52,7 @@ export class ChatGenerator implements Component {
   };
   readonly outputs = { replies: t.list(chatMessageType) };
   readonly params: ChatGeneratorParams;
-  #model: Promise<ChatModelV1> | undefined;
+  readonly #model = new Lazy(() => resolveChatModel(this.params.model, this.params.modelOptions));
 
   constructor(params: ChatGeneratorParams) {
     this.params = params;
@@ -52,11 +60,7 @@ export class ChatGenerator implements Component {
 
   /** The model, built from its shorthand on first use. */
   model(): Promise<ChatModelV1> {
-    this.#model ??= resolveChatModel(this.params.model, this.params.modelOptions);
-    this.#model.catch(() => {
-      this.#model = undefined;
-    });
-    return this.#model;
+    return this.#model.get();
   }
 
   async warmUp(): Promise<void> {

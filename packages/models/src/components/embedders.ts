@@ -1,4 +1,4 @@
-import { type Component, Document, documentType, type RunContext, t } from "@trama/core";
+import { type Component, Document, documentType, Lazy, type RunContext, t } from "@trama/core";
 import type { EmbeddingModelV1 } from "../embedding-model/embedding-model-v1.js";
 import { type EmbedProgress, embedMany } from "../generation/embed.js";
 import { resolveEmbeddingModel } from "../providers/registry.js";
@@ -15,18 +15,14 @@ export interface EmbedderParams extends CallSettings {
 
 abstract class BaseEmbedder {
   readonly params: EmbedderParams;
-  #model: Promise<EmbeddingModelV1> | undefined;
+  readonly #model = new Lazy(() => resolveEmbeddingModel(this.params.model, this.params.modelOptions));
 
   constructor(params: EmbedderParams) {
     this.params = params;
   }
 
   model(): Promise<EmbeddingModelV1> {
-    this.#model ??= resolveEmbeddingModel(this.params.model, this.params.modelOptions);
-    this.#model.catch(() => {
-      this.#model = undefined;
-    });
-    return this.#model;
+    return this.#model.get();
   }
 
   async warmUp(): Promise<void> {

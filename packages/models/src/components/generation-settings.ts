@@ -1,18 +1,11 @@
-import type { ChatRequest, ResponseFormat, ToolChoice } from "../chat-model/chat-request.js";
+import type { ChatRequest } from "../chat-model/chat-request.js";
 import type { CallOptions } from "../generation/call-options.js";
 
 /** Generation settings a generator passes to every call; a run's `settings` input overrides them. */
-export interface GenerationSettings {
-  temperature?: number;
-  topP?: number;
-  topK?: number;
-  maxTokens?: number;
-  seed?: number;
-  stop?: string[];
-  responseFormat?: ResponseFormat;
-  toolChoice?: ToolChoice;
-  providerOptions?: Record<string, unknown>;
-}
+export type GenerationSettings = Pick<
+  ChatRequest,
+  "temperature" | "topP" | "topK" | "maxTokens" | "seed" | "stop" | "responseFormat" | "toolChoice" | "providerOptions"
+>;
 
 /** Retries, time limit and endpoint concurrency of a generator's calls. */
 export type CallSettings = Omit<CallOptions, "signal" | "onRetry">;
