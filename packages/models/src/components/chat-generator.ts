@@ -15,7 +15,13 @@ import type { CallOptions } from "../generation/call-options.js";
 import { generateChat, StreamCollector, streamChat } from "../generation/generate-chat.js";
 import { resolveChatModel } from "../providers/registry.js";
 import { type Tool, toolDefinitions } from "../tools/tool.js";
-import { type CallSettings, type GenerationSettings, requestSettings } from "./generation-settings.js";
+import {
+  type CallSettings,
+  callOptions,
+  type GenerationSettings,
+  requestSettings,
+  savedModel,
+} from "./generation-settings.js";
 
 export interface ChatGeneratorParams extends GenerationSettings, CallSettings {
   /** A model, or its shorthand: `ollama:qwen2.5:7b`, `openrouter:openai/gpt-5.1`, `gguf:./models/x.gguf`, … */
@@ -131,9 +137,7 @@ export class ChatGenerator implements Component {
 
   toConfig(): Record<string, unknown> {
     const { model, tools, ...rest } = this.params;
-    const saved =
-      typeof model === "string" ? { model } : (model.toConfig?.() ?? { model: `${model.provider}:${model.modelId}` });
-    return { ...rest, ...saved, ...(tools?.length ? { tools } : {}) };
+    return { ...rest, ...savedModel(model), ...(tools?.length ? { tools } : {}) };
   }
 
   #request(
@@ -150,8 +154,7 @@ export class ChatGenerator implements Component {
   }
 
   #callOptions(signal: AbortSignal | undefined): CallOptions {
-    const { maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, timeoutMs, maxConcurrency } = this.params;
-    return { maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, timeoutMs, maxConcurrency, signal };
+    return callOptions(this.params, signal);
   }
 }
 

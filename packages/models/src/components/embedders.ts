@@ -2,7 +2,7 @@ import { type Component, Document, documentType, Lazy, type RunContext, t } from
 import type { EmbeddingModelV1 } from "../embedding-model/embedding-model-v1.js";
 import { type EmbedProgress, embedMany } from "../generation/embed.js";
 import { resolveEmbeddingModel } from "../providers/registry.js";
-import type { CallSettings } from "./generation-settings.js";
+import { type CallSettings, callOptions, savedModel } from "./generation-settings.js";
 
 export interface EmbedderParams extends CallSettings {
   /** A model or its shorthand: `ollama:nomic-embed-text`, `openai:text-embedding-3-small`, `gguf:…`, `onnx:./models/…`. */
@@ -34,33 +34,19 @@ abstract class BaseEmbedder {
     signal: AbortSignal,
     options: { batchSize?: number; onProgress?: (progress: EmbedProgress) => void } = {},
   ) {
-    const {
-      maxRetries,
-      initialDelayMs,
-      maxDelayMs,
-      maxRetryAfterMs,
-      timeoutMs,
-      maxConcurrency,
-      prefix = "",
-      suffix = "",
-    } = this.params;
+    const { prefix = "", suffix = "" } = this.params;
     const model = await this.model();
     const result = await embedMany(
       model,
       texts.map((text) => `${prefix}${text}${suffix}`),
-      { maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, timeoutMs, maxConcurrency, signal, ...options },
+      { ...callOptions(this.params, signal), ...options },
     );
     return { ...result, meta: { provider: model.provider, model: model.modelId, usage: result.usage } };
   }
 
   toConfig(): Record<string, unknown> {
     const { model, ...rest } = this.params;
-    return {
-      ...rest,
-      ...(typeof model === "string"
-        ? { model }
-        : (model.toConfig?.() ?? { model: `${model.provider}:${model.modelId}` })),
-    };
+    return { ...rest, ...savedModel(model) };
   }
 }
 

@@ -28,3 +28,24 @@ export function requestSettings(settings: GenerationSettings): Partial<ChatReque
   for (const key of settingKeys) if (settings[key] !== undefined) request[key] = settings[key];
   return request;
 }
+
+/** The retry, time-limit and concurrency settings among `settings`, with the call's signal. */
+export function callOptions(settings: CallSettings, signal: AbortSignal | undefined): CallOptions {
+  const { maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, timeoutMs, maxConcurrency } = settings;
+  return { maxRetries, initialDelayMs, maxDelayMs, maxRetryAfterMs, timeoutMs, maxConcurrency, signal };
+}
+
+/**
+ * How a component saves its model: the shorthand, and the options a model instance was built with as `modelOptions`,
+ * so that loading the file rebuilds the same model.
+ */
+export function savedModel(
+  model: string | { provider: string; modelId: string; toConfig?(): Record<string, unknown> },
+): {
+  model: string;
+  modelOptions?: Record<string, unknown>;
+} {
+  if (typeof model === "string") return { model };
+  const { model: shorthand, ...modelOptions } = model.toConfig?.() ?? { model: `${model.provider}:${model.modelId}` };
+  return Object.keys(modelOptions).length ? { model: String(shorthand), modelOptions } : { model: String(shorthand) };
+}

@@ -4,7 +4,7 @@
  * embedders.
  */
 import { ChatMessage, Document, Pipeline, PipelineAbortedError, Secret } from "@trama/core";
-import { openAICompatible } from "@trama/openai-compatible";
+import { openAICompatible, openai } from "@trama/openai-compatible";
 import { afterEach, describe, expect, it } from "vitest";
 import { ProviderError } from "../errors/provider-error.js";
 import { setEndpointConcurrency } from "../http/limiter.js";
@@ -158,6 +158,27 @@ describe("ChatGenerator", () => {
     const result = await loaded.run({ llm: { messages: question } });
     expect((result.llm as { replies: ChatMessage[] }).replies[0]!.text).toBe("Paris.");
     expect(server.requests[0]!.body.temperature).toBe(0);
+  });
+});
+
+describe("saving generators built from a model instance", () => {
+  it("keeps the instance's options, so the loaded pipeline reaches the same server", async () => {
+    const server = await serve({
+      "POST /v1/chat/completions": (_request, response) => sendJson(response, 200, completion("Paris.")),
+    });
+    process.env.TRAMA_TEST_KEY = "test-key";
+    const instance = openai("instance-model", {
+      baseURL: `${server.url}/v1`,
+      apiKey: Secret.fromEnv("TRAMA_TEST_KEY"),
+    });
+    const pipeline = new Pipeline().add("llm", new ChatGenerator({ model: instance }));
+    const yaml = pipeline.toYAML();
+    expect(yaml).not.toContain("test-key");
+    const loaded = Pipeline.fromYAML(yaml);
+    const result = await loaded.run({ llm: { messages: question } });
+    expect((result.llm as { replies: ChatMessage[] }).replies[0]!.text).toBe("Paris.");
+    expect(server.requests[0]!.body.model).toBe("instance-model");
+    delete process.env.TRAMA_TEST_KEY;
   });
 });
 
