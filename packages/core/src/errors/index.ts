@@ -1,3 +1,3 @@
 export * from "./pipeline-errors.js";
 export * from "./serialization-error.js";
-export { TramaError } from "./trama-error.js";
+export { hasMarker, TramaError } from "./trama-error.js";

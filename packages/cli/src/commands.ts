@@ -1,0 +1,8 @@
+import type { CliCommand } from "./command.js";
+
+/**
+ * Every `trama` subcommand, loaded on first use so that `trama --help` stays fast and a command's product package is
+ * imported only when that command runs. Add a command: write `src/commands/<name>.ts` exporting `command`, then list
+ * it here.
+ */
+export const commandLoaders: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {};
