@@ -5,6 +5,7 @@
 export { AnswerBuilder, type AnswerBuilderParams } from "./builders/answer-builder.js";
 export { ChatPromptBuilder, type ChatPromptBuilderParams } from "./builders/chat-prompt-builder.js";
 export { PromptBuilder, type PromptBuilderParams } from "./builders/prompt-builder.js";
+export { components } from "./components.js";
 export { OutputAdapter, type OutputAdapterParams } from "./converters/output-adapter.js";
 export { AnswerJoiner } from "./joiners/answer-joiner.js";
 export { BranchJoiner, type BranchJoinerParams } from "./joiners/branch-joiner.js";

@@ -3,13 +3,22 @@
  * @module
  */
 export type { AnyComponent, Component, RunContext, StreamChunk } from "./component/component.js";
+export { components } from "./component/components.js";
 export {
+  type ComponentClass,
   type ComponentFactory,
   type ComponentSpec,
   type DefinedComponent,
   defineComponent,
 } from "./component/define-component.js";
-export { type ComponentRegistration, ComponentRegistry, defaultRegistry } from "./component/registry.js";
+export {
+  ComponentRegistry,
+  type ComponentType,
+  type ComponentTypes,
+  defaultRegistry,
+  type LoadContext,
+  type NamedTool,
+} from "./component/registry.js";
 export { Secret, type SecretJSON, SecretMissingError } from "./component/secret.js";
 export { type ComponentJSON, componentToJSON } from "./component/serialize-config.js";
 export { GeneratedAnswer, generatedAnswerType } from "./data/answer.js";

@@ -19,6 +19,7 @@ export {
 export { AllGeneratorsFailedError, FallbackChatGenerator } from "./components/fallback-chat-generator.js";
 export type { CallSettings, GenerationSettings } from "./components/generation-settings.js";
 export { ToolInvoker } from "./components/tool-invoker.js";
+export { components } from "./components.js";
 export type { EmbeddingModelV1 } from "./embedding-model/embedding-model-v1.js";
 export * from "./errors/index.js";
 export type { CallOptions } from "./generation/call-options.js";
@@ -56,4 +57,12 @@ export {
   resolveChatModel,
   resolveEmbeddingModel,
 } from "./providers/registry.js";
-export { defineTool, invokeToolCalls, type Tool, type ToolContext, toolDefinitions } from "./tools/tool.js";
+export {
+  defineTool,
+  invokeToolCalls,
+  type Tool,
+  type ToolContext,
+  toolDefinitions,
+  toolNames,
+  toolsFromConfig,
+} from "./tools/tool.js";

@@ -1,5 +1,6 @@
-import { ChatMessage, Document, defineComponent, Pipeline, t } from "@trama/core";
+import { ChatMessage, ComponentRegistry, Document, defineComponent, Pipeline, t } from "@trama/core";
 import { describe, expect, it } from "vitest";
+import { components } from "../components.js";
 import { AnswerBuilder } from "./answer-builder.js";
 import { ChatPromptBuilder } from "./chat-prompt-builder.js";
 import { PromptBuilder } from "./prompt-builder.js";
@@ -63,7 +64,7 @@ describe("ChatPromptBuilder", () => {
 
   it("round-trips through YAML with its template messages", async () => {
     const pipeline = new Pipeline().add("prompt", ChatPromptBuilder({ template: [ChatMessage.user("Hi {{ name }}")] }));
-    const loaded = Pipeline.fromYAML(pipeline.toYAML());
+    const loaded = Pipeline.fromYAML(pipeline.toYAML(), { registry: new ComponentRegistry(components) });
     expect((await loaded.run({ prompt: { name: "Ada" } })).prompt?.prompt).toEqual([ChatMessage.user("Hi Ada")]);
   });
 });

@@ -29,3 +29,4 @@ export function BranchJoiner<T = unknown>(
   return factory(params) as never;
 }
 BranchJoiner.type = factory.type;
+BranchJoiner.fromConfig = factory.fromConfig;

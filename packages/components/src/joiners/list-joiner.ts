@@ -26,3 +26,4 @@ export function ListJoiner<T = unknown>(
   return factory(params) as never;
 }
 ListJoiner.type = factory.type;
+ListJoiner.fromConfig = factory.fromConfig;

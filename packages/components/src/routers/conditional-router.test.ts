@@ -1,5 +1,6 @@
-import { Document, documentType, Pipeline, PipelineRuntimeError, t } from "@trama/core";
+import { ComponentRegistry, Document, documentType, Pipeline, PipelineRuntimeError, t } from "@trama/core";
 import { describe, expect, it } from "vitest";
+import { components } from "../components.js";
 import { ConditionalRouter, NoRouteSelectedError } from "./conditional-router.js";
 
 describe("ConditionalRouter", () => {
@@ -55,7 +56,7 @@ describe("ConditionalRouter", () => {
 
   it("round-trips through YAML with type names", async () => {
     const pipeline = new Pipeline().add("router", router());
-    const loaded = Pipeline.fromYAML(pipeline.toYAML());
+    const loaded = Pipeline.fromYAML(pipeline.toYAML(), { registry: new ComponentRegistry(components) });
     expect(loaded.toYAML()).toContain("list<Document>");
     expect(await loaded.run({ router: { documents: [new Document({ content: "a" })] } })).toEqual({
       router: { one: new Document({ content: "a" }) },

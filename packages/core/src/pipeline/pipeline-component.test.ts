@@ -3,7 +3,7 @@ import { defineComponent } from "../component/define-component.js";
 import { t } from "../types/socket-type.js";
 import { Pipeline } from "./pipeline.js";
 import { PipelineComponent } from "./pipeline-component.js";
-import { Add, Double } from "./test-components.js";
+import { Add, Double, testRegistry } from "./test-components.js";
 
 const Speaker = defineComponent({
   type: "test.Speaker",
@@ -52,7 +52,7 @@ describe("PipelineComponent", () => {
       "wrapped",
       new PipelineComponent({ pipeline: inner(), inputs: { number: "add.value" } }),
     );
-    const loaded = Pipeline.fromYAML(outer.toYAML());
+    const loaded = Pipeline.fromYAML(outer.toYAML(), { registry: testRegistry(Speaker) });
     expect(loaded.toYAML()).toBe(outer.toYAML());
     expect(await loaded.run({ wrapped: { number: 2 } })).toEqual({ wrapped: { value: 6 } });
   });

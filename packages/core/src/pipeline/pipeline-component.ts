@@ -1,5 +1,5 @@
 import type { AnyComponent, RunContext } from "../component/component.js";
-import { type ComponentRegistry, defaultRegistry } from "../component/registry.js";
+import type { LoadContext } from "../component/registry.js";
 import { PipelineDefinitionError } from "../errors/pipeline-errors.js";
 import type { InputSocket, SocketType } from "../types/socket-type.js";
 import { parseAddress } from "./connect.js";
@@ -24,6 +24,7 @@ const TYPE = "trama.PipelineComponent";
  * inside reach the outer stream; cancellation reaches inside.
  */
 export class PipelineComponent implements AnyComponent {
+  static readonly type = TYPE;
   readonly type = TYPE;
   readonly inputs: Record<string, InputSocket>;
   readonly outputs: Record<string, SocketType>;
@@ -130,17 +131,15 @@ export class PipelineComponent implements AnyComponent {
     };
   }
 
-  /** Rebuilds from `toConfig()` output, with the component types of `registry`. */
-  static fromConfig(config: Record<string, unknown>, registry: ComponentRegistry = defaultRegistry): PipelineComponent {
+  /** Rebuilds from `toConfig()` output, with the component types of the registry loading the file. */
+  static fromConfig(config: Record<string, unknown>, context: LoadContext): PipelineComponent {
     return new PipelineComponent({
-      pipeline: pipelineFromJSON(config.pipeline as PipelineJSON, { registry }),
+      pipeline: pipelineFromJSON(config.pipeline as PipelineJSON, { registry: context.registry }),
       inputs: config.inputs as Record<string, string[]>,
       outputs: config.outputs as Record<string, string>,
     });
   }
 }
-
-defaultRegistry.register({ type: TYPE, create: (config, registry) => PipelineComponent.fromConfig(config, registry) });
 
 function defaultInputMap(pipeline: Pipeline<any>): Record<string, string[]> {
   const map: Record<string, string[]> = {};

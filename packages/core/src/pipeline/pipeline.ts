@@ -7,6 +7,7 @@ import { resolveConnection } from "./connect.js";
 import { drawMermaid } from "./draw-mermaid.js";
 import type { PipelineEvent } from "./events.js";
 import { type Connection, PipelineGraph } from "./graph.js";
+import { FORBIDDEN_KEYS } from "./read-pipeline-file.js";
 import { prepareRunInputs } from "./run-inputs.js";
 import { type Breakpoint, runPipeline } from "./run-pipeline.js";
 import { createRunState } from "./run-state.js";
@@ -83,9 +84,9 @@ export class Pipeline<C extends ComponentMap = {}> {
 
   /** Adds a component under a unique name. Returns the pipeline, typed with the new component. */
   add<N extends string, K extends AnyComponent>(name: N, component: K): Pipeline<C & { [P in N]: K }> {
-    if (typeof name !== "string" || name.length === 0 || name.includes(".")) {
+    if (typeof name !== "string" || name.length === 0 || name.includes(".") || FORBIDDEN_KEYS.has(name)) {
       throw new PipelineDefinitionError(
-        `Component name '${String(name)}' is invalid: use a non-empty name without dots.`,
+        `Component name '${String(name)}' is invalid: use a non-empty name without dots, other than __proto__, constructor and prototype.`,
       );
     }
     if (this.graph.components.has(name)) {

@@ -5,7 +5,7 @@ import { Secret } from "../component/secret.js";
 import { SerializationError } from "../errors/serialization-error.js";
 import { t } from "../types/socket-type.js";
 import { Pipeline } from "./pipeline.js";
-import { Add, Double } from "./test-components.js";
+import { Add, Double, testRegistry } from "./test-components.js";
 
 const WithKey = defineComponent({
   type: "test.WithKey",
@@ -13,6 +13,7 @@ const WithKey = defineComponent({
   outputs: { value: t.number },
   run: ({ value }) => ({ value }),
 });
+const registry = testRegistry(WithKey);
 
 const pipeline = () =>
   new Pipeline({ maxRunsPerComponent: 5, metadata: { author: "trama" } })
@@ -32,7 +33,7 @@ describe("pipeline files", () => {
     expect(yaml).toContain("receiver: double.value");
     expect(yaml).toContain("env_vars:\n");
     expect(yaml).not.toContain("secret-value");
-    const loaded = Pipeline.fromYAML(yaml);
+    const loaded = Pipeline.fromYAML(yaml, { registry });
     expect(loaded.toYAML()).toBe(yaml);
     expect(await loaded.run({ first: { value: 1 } })).toEqual({ keyed: { value: 6 } });
   });
@@ -47,7 +48,7 @@ describe("pipeline files", () => {
     const yaml = `components:\n  first:\n    type: test.Add\n    init_parameters: {}\n  evil:\n    type: child_process.exec\n    init_parameters: { command: "rm -rf /" }\nconnections: []\n`;
     const error = (() => {
       try {
-        Pipeline.fromYAML(yaml, { file: "pipeline.yml" });
+        Pipeline.fromYAML(yaml, { file: "pipeline.yml", registry });
       } catch (caught) {
         return caught as SerializationError;
       }
@@ -60,7 +61,9 @@ describe("pipeline files", () => {
 
   it("names the line of a bad connection and of invalid YAML", () => {
     const badConnection = `components:\n  a: { type: test.Add }\n  b: { type: test.Double }\nconnections:\n  - sender: a.result\n    receiver: b.nope\n`;
-    expect(() => Pipeline.fromYAML(badConnection, { file: "p.yml" })).toThrow(/^p.yml:5:5: 'b.nope' does not exist/);
+    expect(() => Pipeline.fromYAML(badConnection, { file: "p.yml", registry })).toThrow(
+      /^p.yml:5:5: 'b.nope' does not exist/,
+    );
     expect(() => Pipeline.fromYAML("components: [\n", { file: "broken.yml" })).toThrow(
       /^broken.yml:\d+:\d+: Invalid YAML/,
     );
@@ -69,16 +72,18 @@ describe("pipeline files", () => {
     );
   });
 
-  it("loads from a restricted registry", () => {
-    const registry = new ComponentRegistry();
-    expect(() => Pipeline.fromYAML("components:\n  a: { type: test.Add }\n", { registry })).toThrow(
-      /Registered types: none/,
+  it("loads from the registry it is given only; the default registry holds no test types", () => {
+    expect(() =>
+      Pipeline.fromYAML("components:\n  a: { type: test.Add }\n", { registry: new ComponentRegistry() }),
+    ).toThrow(/Registered types: trama.PipelineComponent\./);
+    expect(() => Pipeline.fromYAML("components:\n  a: { type: test.Add }\n")).toThrow(
+      /'test.Add', which is not registered.*Registered types: trama.PipelineComponent\./,
     );
   });
 
   it("reads JSON too", async () => {
     const json = JSON.stringify(pipeline().toJSON());
-    expect(await Pipeline.fromYAML(json).run({ first: { value: 1 } })).toEqual({ keyed: { value: 6 } });
+    expect(await Pipeline.fromYAML(json, { registry }).run({ first: { value: 1 } })).toEqual({ keyed: { value: 6 } });
   });
 });
 

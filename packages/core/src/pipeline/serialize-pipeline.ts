@@ -5,22 +5,19 @@
  * file, line and component at fault.
  * @module
  */
-import { createRequire } from "node:module";
-import type * as Yaml from "yaml";
-import { type ComponentRegistry, defaultRegistry } from "../component/registry.js";
+import { components as coreComponents } from "../component/components.js";
+import {
+  type ComponentRegistry,
+  type ComponentType,
+  defaultRegistry,
+  type LoadContext,
+} from "../component/registry.js";
 import type { ComponentJSON } from "../component/serialize-config.js";
 import { componentToJSON } from "../component/serialize-config.js";
 import { SerializationError, type SourceLocation } from "../errors/serialization-error.js";
 import { TramaError } from "../errors/trama-error.js";
 import { Pipeline } from "./pipeline.js";
-
-// `yaml` takes about 50 ms to import: load it the first time a pipeline is read or written as YAML, not with core.
-const requireModule = createRequire(import.meta.url);
-let yamlModule: typeof Yaml | undefined;
-const yaml = (): typeof Yaml => {
-  yamlModule ??= requireModule("yaml") as typeof Yaml;
-  return yamlModule;
-};
+import { checkKeys, readPipelineText, yaml } from "./read-pipeline-file.js";
 
 /** A pipeline as plain data. */
 export interface PipelineJSON {
@@ -51,35 +48,30 @@ export function pipelineToYAML(pipeline: Pipeline<any>): string {
 }
 
 export interface LoadOptions {
-  /** The component types the file may use; the default registry otherwise. */
+  /** The component types (and tools) the file may use; the default registry otherwise. */
   registry?: ComponentRegistry;
   /** Named in error messages. */
   file?: string;
+  /** The largest file accepted, in bytes. Default 1 MiB. */
+  maxBytes?: number;
 }
 
-/** Builds a pipeline from YAML (or JSON, which is YAML too). */
+/** Builds a pipeline from YAML (or JSON, which is YAML too), refusing anything unsafe (see `read-pipeline-file.ts`). */
 export function pipelineFromYAML(text: string, options: LoadOptions = {}): Pipeline<Record<string, any>> {
-  const lineCounter = new (yaml().LineCounter)();
-  const document = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const locate = (offset: number | undefined): SourceLocation => {
-    if (offset === undefined) return { file: options.file };
-    const { line, col } = lineCounter.linePos(offset);
-    return { file: options.file, line, column: col };
-  };
-  if (document.errors.length > 0) {
-    const first = document.errors[0]!;
-    throw new SerializationError(`Invalid YAML: ${first.message.split("\n")[0]}`, locate(first.pos[0]));
-  }
-  const positionOf = (path: (string | number)[]): SourceLocation => {
-    const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return locate(node?.range?.[0]);
-  };
-  return buildPipeline(document.toJS(), options, positionOf);
+  const { value, positionOf } = readPipelineText(text, options);
+  return buildPipeline(value, options, positionOf);
 }
 
 /** Builds a pipeline from its plain-object form. */
 export function pipelineFromJSON(json: unknown, options: LoadOptions = {}): Pipeline<Record<string, any>> {
-  return buildPipeline(json, options, () => ({ file: options.file }));
+  const locate = () => ({ file: options.file });
+  try {
+    checkKeys(json, "");
+  } catch (error) {
+    if (SerializationError.isInstance(error)) throw new SerializationError(error.message, locate(), { cause: error });
+    throw error;
+  }
+  return buildPipeline(json, options, locate);
 }
 
 function buildPipeline(
@@ -139,29 +131,23 @@ function buildPipeline(
         positionOf(path),
       );
     }
-    const registration = registry.get(definition.type);
-    if (!registration) {
-      throw new SerializationError(
-        `Component '${name}' has type '${definition.type}', which is not registered. Import the package that defines it, or register it. Registered types: ${registry.types().join(", ") || "none"}.`,
-        positionOf([...path, "type"]),
-      );
+    for (const key of Object.keys(definition)) {
+      if (key !== "type" && key !== "init_parameters")
+        throw new SerializationError(
+          `Component '${name}' has an unknown key '${key}': a component has 'type' and 'init_parameters' only.`,
+          positionOf([...path, key]),
+        );
     }
+    const componentType = typeFor(registry, definition.type, name, positionOf([...path, "type"]));
     const parameters = definition.init_parameters ?? {};
     if (!isRecord(parameters))
       throw new SerializationError(
         `'init_parameters' of '${name}' must be an object.`,
         positionOf([...path, "init_parameters"]),
       );
-    const component = wrap([...path, "init_parameters"], () => {
-      try {
-        return registration.create(parameters, registry);
-      } catch (error) {
-        throw new TramaError(
-          `Component '${name}' (${definition.type}) cannot be built from its init_parameters: ${(error as Error).message}`,
-          { cause: error },
-        );
-      }
-    });
+    const component = wrap([...path, "init_parameters"], () =>
+      buildComponent(componentType, parameters, { registry, path: `components.${name}` }, name),
+    );
     wrap(path, () => pipeline.add(name, component));
   }
   const connections = json.connections ?? [];
@@ -169,9 +155,14 @@ function buildPipeline(
     throw new SerializationError("'connections' must be a list of { sender, receiver }.", positionOf(["connections"]));
   connections.forEach((connection, index) => {
     const path = ["connections", index];
-    if (!isRecord(connection) || typeof connection.sender !== "string" || typeof connection.receiver !== "string") {
+    if (
+      !isRecord(connection) ||
+      typeof connection.sender !== "string" ||
+      typeof connection.receiver !== "string" ||
+      Object.keys(connection).length !== 2
+    ) {
       throw new SerializationError(
-        "Each connection needs 'sender' and 'receiver', like 'retriever.documents'.",
+        "Each connection has exactly 'sender' and 'receiver', like 'retriever.documents'.",
         positionOf(path),
       );
     }
@@ -180,12 +171,59 @@ function buildPipeline(
   return pipeline;
 }
 
+function typeFor(registry: ComponentRegistry, type: string, name: string, at: SourceLocation): ComponentType {
+  const found = registry.get(type) ?? coreComponents.find((core) => core.type === type);
+  if (found) return found;
+  const hint = type.startsWith("trama.")
+    ? ` Trama's packages do not register their types on import: add the manifest of the package that provides it, e.g. registry.add(components) with \`import { components } from "@trama/components"\` (or @trama/models, @trama/retrieval, …).`
+    : " Add the component type to the registry that loads the file: registry.add(MyComponent).";
+  throw new SerializationError(
+    `Component '${name}' has type '${type}', which is not registered.${hint} Registered types: ${[...new Set([...registry.types(), ...coreComponents.map((core) => core.type)])].sort().join(", ")}.`,
+    at,
+  );
+}
+
+/** Builds a component from saved parameters, with a context that builds the components nested in them. */
+function buildComponent(
+  componentType: ComponentType,
+  parameters: Record<string, unknown>,
+  at: { registry: ComponentRegistry; path: string },
+  name: string,
+) {
+  const context: LoadContext = {
+    ...at,
+    component: (saved, path = at.path) => {
+      if (!isRecord(saved) || typeof saved.type !== "string" || !isRecord(saved.init_parameters ?? {})) {
+        throw new SerializationError(
+          `'${path}' must be a saved component: { type, init_parameters }, as pipeline files write them.`,
+        );
+      }
+      const nestedType = typeFor(at.registry, saved.type, path, {});
+      return buildComponent(
+        nestedType,
+        (saved.init_parameters ?? {}) as Record<string, unknown>,
+        { registry: at.registry, path },
+        path,
+      );
+    },
+  };
+  try {
+    return componentType.fromConfig(parameters, context);
+  } catch (error) {
+    if (SerializationError.isInstance(error)) throw error;
+    throw new TramaError(
+      `Component '${name}' (${componentType.type}) cannot be built from its init_parameters: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function optionalRecord(value: unknown, name: string): Record<string, unknown> {
   if (value === undefined || value === null) return {};
-  if (!isRecord(value)) throw new Error(`'${name}' must be an object.`);
+  if (!isRecord(value)) throw new SerializationError(`'${name}' must be an object.`);
   return value;
 }

@@ -1,5 +1,6 @@
 /** Small components for the core's own tests. */
 import { defineComponent } from "../component/define-component.js";
+import { ComponentRegistry, type ComponentTypes } from "../component/registry.js";
 import { t } from "../types/socket-type.js";
 
 export const Add = defineComponent({
@@ -45,3 +46,8 @@ export const Gate = defineComponent({
     return { value };
   },
 });
+
+/** A registry with core's types and these test components, kept apart from the default registry users load from. */
+export function testRegistry(...more: ComponentTypes[]): ComponentRegistry {
+  return new ComponentRegistry([Add, Double, Collect, Gate], ...more);
+}

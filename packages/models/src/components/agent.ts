@@ -1,5 +1,13 @@
-import { ChatMessage, type Component, chatMessageType, type RunContext, TramaError, t } from "@trama/core";
-import { invokeToolCalls, type Tool } from "../tools/tool.js";
+import {
+  ChatMessage,
+  type Component,
+  chatMessageType,
+  type LoadContext,
+  type RunContext,
+  TramaError,
+  t,
+} from "@trama/core";
+import { invokeToolCalls, type Tool, toolNames, toolsFromConfig } from "../tools/tool.js";
 import { ChatGenerator, type ChatGeneratorParams } from "./chat-generator.js";
 
 export interface AgentParams {
@@ -30,7 +38,8 @@ export type StopReason = "text" | "exit-tool" | "max-steps";
  * Streams tokens, tool calls and tool results as `node-chunk` events.
  */
 export class Agent implements Component {
-  readonly type = "trama.Agent";
+  static readonly type = "trama.Agent";
+  readonly type = Agent.type;
   readonly inputs = { messages: t.list(chatMessageType), state: t.record(t.any).optional() };
   readonly outputs = {
     messages: t.list(chatMessageType),
@@ -60,6 +69,19 @@ export class Agent implements Component {
 
   async warmUp(): Promise<void> {
     await this.generator.warmUp();
+  }
+
+  /** The generator as its parameters and tools by name, as pipeline files hold them. */
+  toConfig(): Record<string, unknown> {
+    return { ...this.params, generator: this.generator.toConfig(), tools: toolNames(this.params.tools) };
+  }
+
+  static fromConfig(config: Record<string, unknown>, context: LoadContext): Agent {
+    return new Agent({
+      ...(config as unknown as AgentParams),
+      generator: ChatGenerator.fromConfig((config.generator ?? {}) as Record<string, unknown>, context),
+      tools: toolsFromConfig(config.tools, context) ?? [],
+    });
   }
 
   async run(inputs: { messages: ChatMessage[]; state?: Record<string, unknown> }, context: RunContext) {

@@ -2,8 +2,8 @@ import {
   type ChatMessage,
   type Component,
   chatMessageType,
-  defaultRegistry,
   Lazy,
+  type LoadContext,
   type RunContext,
   t,
 } from "@trama/core";
@@ -14,7 +14,7 @@ import type { ChatStreamPart } from "../chat-model/chat-stream-part.js";
 import type { CallOptions } from "../generation/call-options.js";
 import { generateChat, StreamCollector, streamChat } from "../generation/generate-chat.js";
 import { resolveChatModel } from "../providers/registry.js";
-import { type Tool, toolDefinitions } from "../tools/tool.js";
+import { type Tool, toolDefinitions, toolNames, toolsFromConfig } from "../tools/tool.js";
 import {
   type CallSettings,
   callOptions,
@@ -50,6 +50,7 @@ const isDelta = (part: ChatStreamPart) =>
  * streams tokens as `node-chunk` events when the pipeline is streamed. Outside pipelines, use `generate` and `stream`.
  */
 export class ChatGenerator implements Component {
+  static readonly type = TYPE;
   readonly type = TYPE;
   readonly inputs = {
     messages: t.list(chatMessageType),
@@ -137,7 +138,13 @@ export class ChatGenerator implements Component {
 
   toConfig(): Record<string, unknown> {
     const { model, tools, ...rest } = this.params;
-    return { ...rest, ...savedModel(model), ...(tools?.length ? { tools } : {}) };
+    return { ...rest, ...savedModel(model), ...(tools?.length ? { tools: toolNames(tools) } : {}) };
+  }
+
+  /** Rebuilds a generator from `toConfig()` output; tools are looked up by name in the loading registry. */
+  static fromConfig(config: Record<string, unknown>, context: LoadContext): ChatGenerator {
+    const tools = toolsFromConfig(config.tools, context);
+    return new ChatGenerator({ ...(config as unknown as ChatGeneratorParams), ...(tools ? { tools } : {}) });
   }
 
   #request(
@@ -157,11 +164,6 @@ export class ChatGenerator implements Component {
     return callOptions(this.params, signal);
   }
 }
-
-defaultRegistry.register({
-  type: TYPE,
-  create: (config) => new ChatGenerator(config as unknown as ChatGeneratorParams),
-});
 
 /**
  * Parts one at a time over a stream of batches, without an asynchronous step per part: buffered parts are handed out

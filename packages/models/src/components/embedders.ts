@@ -45,14 +45,16 @@ abstract class BaseEmbedder {
   }
 
   toConfig(): Record<string, unknown> {
-    const { model, ...rest } = this.params;
+    // A progress callback is code, not configuration: it is left out of saved pipelines.
+    const { model, onProgress: _onProgress, ...rest } = this.params as DocumentEmbedderParams;
     return { ...rest, ...savedModel(model) };
   }
 }
 
 /** Embeds one text, such as a query. */
 export class TextEmbedder extends BaseEmbedder implements Component {
-  readonly type = "trama.TextEmbedder";
+  static readonly type = "trama.TextEmbedder";
+  readonly type = TextEmbedder.type;
   readonly inputs = { text: t.string };
   readonly outputs = { embedding: t.list(t.number), meta: t.record(t.any) };
 
@@ -78,7 +80,8 @@ export interface DocumentEmbedderParams extends EmbedderParams {
  * the pipeline is streamed, as `progress` chunks.
  */
 export class DocumentEmbedder extends BaseEmbedder implements Component {
-  readonly type = "trama.DocumentEmbedder";
+  static readonly type = "trama.DocumentEmbedder";
+  readonly type = DocumentEmbedder.type;
   readonly inputs = { documents: t.list(documentType) };
   readonly outputs = { documents: t.list(documentType), meta: t.record(t.any) };
   declare readonly params: DocumentEmbedderParams;

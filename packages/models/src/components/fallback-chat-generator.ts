@@ -2,7 +2,7 @@ import {
   type ChatMessage,
   type Component,
   chatMessageType,
-  defaultRegistry,
+  type LoadContext,
   type RunContext,
   TramaError,
   t,
@@ -26,6 +26,7 @@ const TYPE = "trama.FallbackChatGenerator";
  * any other failure moves on to the next generator. The reply's metadata names the generator that answered.
  */
 export class FallbackChatGenerator implements Component {
+  static readonly type = TYPE;
   readonly type = TYPE;
   readonly inputs = { messages: t.list(chatMessageType), settings: t.record(t.any).optional() };
   readonly outputs = { replies: t.list(chatMessageType) };
@@ -69,9 +70,14 @@ export class FallbackChatGenerator implements Component {
   toConfig(): Record<string, unknown> {
     return { generators: this.generators.map((generator) => generator.toConfig()) };
   }
-}
 
-defaultRegistry.register({
-  type: TYPE,
-  create: (config) => new FallbackChatGenerator({ generators: config.generators as ChatGeneratorParams[] }),
-});
+  static fromConfig(config: Record<string, unknown>, context: LoadContext): FallbackChatGenerator {
+    if (!Array.isArray(config.generators))
+      throw new TramaError(`'${context.path}.generators' must be a list of generator parameters.`);
+    return new FallbackChatGenerator({
+      generators: config.generators.map((generator) =>
+        ChatGenerator.fromConfig(generator as Record<string, unknown>, context),
+      ),
+    });
+  }
+}

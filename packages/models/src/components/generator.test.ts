@@ -3,9 +3,10 @@
  * loopback servers: retries, time limits, endpoint limits, streaming in pipelines, cancellation, fallback, agents,
  * embedders.
  */
-import { ChatMessage, Document, Pipeline, PipelineAbortedError, Secret } from "@trama/core";
+import { ChatMessage, ComponentRegistry, Document, Pipeline, PipelineAbortedError, Secret } from "@trama/core";
 import { openAICompatible, openai } from "@trama/openai-compatible";
 import { afterEach, describe, expect, it } from "vitest";
+import { components } from "../components.js";
 import { ProviderError } from "../errors/provider-error.js";
 import { setEndpointConcurrency } from "../http/limiter.js";
 import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "../testing/loopback-server.js";
@@ -154,7 +155,7 @@ describe("ChatGenerator", () => {
     const yaml = pipeline.toYAML();
     expect(yaml).toContain(`model: openai-compatible:${server.url}/v1#test-model`);
     expect(yaml).toContain("TRAMA_TEST_KEY");
-    const loaded = Pipeline.fromYAML(yaml);
+    const loaded = Pipeline.fromYAML(yaml, { registry: new ComponentRegistry(components) });
     const result = await loaded.run({ llm: { messages: question } });
     expect((result.llm as { replies: ChatMessage[] }).replies[0]!.text).toBe("Paris.");
     expect(server.requests[0]!.body.temperature).toBe(0);
@@ -174,7 +175,7 @@ describe("saving generators built from a model instance", () => {
     const pipeline = new Pipeline().add("llm", new ChatGenerator({ model: instance }));
     const yaml = pipeline.toYAML();
     expect(yaml).not.toContain("test-key");
-    const loaded = Pipeline.fromYAML(yaml);
+    const loaded = Pipeline.fromYAML(yaml, { registry: new ComponentRegistry(components) });
     const result = await loaded.run({ llm: { messages: question } });
     expect((result.llm as { replies: ChatMessage[] }).replies[0]!.text).toBe("Paris.");
     expect(server.requests[0]!.body.model).toBe("instance-model");

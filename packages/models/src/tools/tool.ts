@@ -1,4 +1,4 @@
-import { ChatMessage, type ToolCallPart, TramaError } from "@trama/core";
+import { ChatMessage, type LoadContext, type ToolCallPart, TramaError } from "@trama/core";
 import type { JSONSchema, ToolDefinition } from "../chat-model/chat-request.js";
 
 /** What a tool sees when it runs: cancellation, its call id, and the agent state it may read and write. */
@@ -25,6 +25,18 @@ export function defineTool<Args = any>(tool: Tool<Args>): Tool<Args> {
     throw new TramaError(`Tool '${tool.name}' needs parameters described by a JSON Schema of type "object".`);
   }
   return tool;
+}
+
+/** How tools are saved in pipeline files: by name, resolved through the loading registry's tools. */
+export function toolNames(tools: readonly Tool[]): string[] {
+  return tools.map((tool) => tool.name);
+}
+
+/** Tools of saved parameters: names resolved through the registry (`registry.addTools(...)`), or tools as given. */
+export function toolsFromConfig(value: unknown, context: LoadContext): Tool[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw new TramaError(`'${context.path}.tools' must be a list of tool names.`);
+  return value.map((item) => (typeof item === "string" ? context.registry.tool<Tool>(item) : (item as Tool)));
 }
 
 /** What the model is told about the tools. */
