@@ -36,12 +36,15 @@ export {
 export { Document, type DocumentInit, documentType, stableStringify } from "./data/document.js";
 export * from "./errors/index.js";
 export type {
+  AnyReceiverAddress,
+  CheckedReceiver,
   ComponentMap,
   Connectable,
   PipelineInputs,
   PipelineResult,
   ReceiverAddress,
   SenderAddress,
+  TypeName,
 } from "./pipeline/addresses.js";
 export type { PipelineEvent, PipelineOutputs } from "./pipeline/events.js";
 export type { Connection } from "./pipeline/graph.js";
@@ -55,12 +58,14 @@ export { type AttributeValue, getTracer, type Span, setTracer, type Tracer } fro
 export { type Converter, findConversion } from "./types/convert.js";
 export {
   type AcceptedValue,
+  describeValue,
   type InputSocket,
   type InputSocketMap,
   type InputValue,
   type InputValues,
   isAssignable,
   isListType,
+  isValueOf,
   type OutputSocketMap,
   type OutputValues,
   parseSocketType,

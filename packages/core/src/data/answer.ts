@@ -27,4 +27,4 @@ export class GeneratedAnswer {
 
 /** Socket type of a `GeneratedAnswer`. */
 export const generatedAnswerType = t.named<GeneratedAnswer>("GeneratedAnswer");
-registerNamedType(generatedAnswerType);
+registerNamedType(generatedAnswerType, { is: (value) => value instanceof GeneratedAnswer });

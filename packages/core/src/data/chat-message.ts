@@ -141,4 +141,4 @@ export class ChatMessage {
 
 /** Socket type of a `ChatMessage`. */
 export const chatMessageType = t.named<ChatMessage>("ChatMessage");
-registerNamedType(chatMessageType);
+registerNamedType(chatMessageType, { is: (value) => value instanceof ChatMessage });

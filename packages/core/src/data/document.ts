@@ -64,7 +64,7 @@ export class Document {
 
 /** Socket type of a `Document`. */
 export const documentType = t.named<Document>("Document");
-registerNamedType(documentType);
+registerNamedType(documentType, { is: (value) => value instanceof Document });
 
 /** JSON with object keys sorted, so equal values hash equally whatever their key order. */
 export function stableStringify(value: unknown): string {

@@ -94,6 +94,47 @@ export type ReceiverAddress<C extends ComponentMap, S> =
             }[keyof Inputs<C[N]> & string];
       }[Names<C>];
 
+/** Every receiver address, whatever its type: what editors offer after `connect("a.out", `. */
+export type AnyReceiverAddress<C extends ComponentMap> =
+  Unknown<C> extends true ? string : { [N in Names<C>]: N | `${N}.${keyof Inputs<C[N]> & string}` }[Names<C>];
+
+/** A readable name of a value type, for compile-time error messages. */
+export type TypeName<T> =
+  IsAny<T> extends true
+    ? "any"
+    : unknown extends T
+      ? "unknown"
+      : [T] extends [string]
+        ? "string"
+        : [T] extends [number]
+          ? "number"
+          : [T] extends [boolean]
+            ? "boolean"
+            : [T] extends [null]
+              ? "null"
+              : [T] extends [ChatMessage]
+                ? "ChatMessage"
+                : [T] extends [ReadonlyArray<infer Item>]
+                  ? `list<${TypeName<Item>}>`
+                  : "object";
+
+/**
+ * The receiver as given when its socket accepts the sender's values; otherwise a message naming both types, which the
+ * compiler shows as the parameter type it expected: `"✗ text.text sends string, but add.value takes number"`.
+ */
+export type CheckedReceiver<C extends ComponentMap, S, R extends string> =
+  Unknown<C> extends true
+    ? R
+    : R extends `${infer N}.${infer I}`
+      ? N extends Names<C>
+        ? I extends keyof Inputs<C[N]>
+          ? Connectable<SentValue<C, S>, AcceptedValue<Inputs<C[N]>[I]>> extends true
+            ? R
+            : `✗ ${S & string} sends ${TypeName<SentValue<C, S>>}, but ${R} takes ${TypeName<AcceptedValue<Inputs<C[N]>[I]>>}`
+          : R
+        : R
+      : R;
+
 /** The outputs a run returns, typed per component. */
 export type PipelineResult<C extends ComponentMap> =
   Unknown<C> extends true

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { defineComponent } from "../component/define-component.js";
 import { chatMessageType } from "../data/chat-message.js";
 import { t } from "../types/socket-type.js";
+import type { CheckedReceiver } from "./addresses.js";
 import { Pipeline } from "./pipeline.js";
 import { Add, Collect } from "./test-components.js";
 
@@ -36,6 +37,15 @@ describe("connect types", () => {
     expect(() => pipeline.connect("text.text", "missing.value")).toThrow();
     // @ts-expect-error a list of strings cannot feed a number list's items
     expect(() => pipeline.connect("text.words", "collect.values")).toThrow();
+  });
+
+  it("names both types in the compile-time error", () => {
+    const pipeline = new Pipeline().add("text", Text()).add("add", Add());
+    type Components = typeof pipeline extends Pipeline<infer C> ? C : never;
+    const expected: CheckedReceiver<Components, "text.text", "add.value"> =
+      "✗ text.text sends string, but add.value takes number";
+    const fine: CheckedReceiver<Components, "add.result", "add.value"> = "add.value";
+    expect([expected, fine]).toHaveLength(2);
   });
 
   it("types run results per component", async () => {

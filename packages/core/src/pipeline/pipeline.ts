@@ -2,7 +2,14 @@ import type { AnyComponent } from "../component/component.js";
 import { PipelineDefinitionError } from "../errors/pipeline-errors.js";
 import { getTracer, type Tracer } from "../tracing/tracer.js";
 import { SocketType, toInputSocket } from "../types/socket-type.js";
-import type { ComponentMap, PipelineInputs, PipelineResult, ReceiverAddress, SenderAddress } from "./addresses.js";
+import type {
+  AnyReceiverAddress,
+  CheckedReceiver,
+  ComponentMap,
+  PipelineInputs,
+  PipelineResult,
+  SenderAddress,
+} from "./addresses.js";
 import { resolveConnection } from "./connect.js";
 import { drawMermaid } from "./draw-mermaid.js";
 import type { PipelineEvent } from "./events.js";
@@ -107,8 +114,17 @@ export class Pipeline<C extends ComponentMap = {}> {
   /**
    * Connects an output to an input: `connect("retriever.documents", "prompt.documents")`. Socket names may be left
    * out where only one pairing fits. Errors list the candidate sockets, their types and who already feeds them.
+   *
+   * On a chained pipeline (`new Pipeline().add(…).add(…).connect(…)`) the compiler knows every component and rejects a
+   * receiver that cannot take the sender's values, naming both types:
+   * `'"num.value"' is not assignable to '"✗ text.text sends string, but num.value takes number"'`. A pipeline built
+   * statement by statement (`p.add(…); p.connect(…)`) or loaded from a file has no static component types: its
+   * connections are checked when `connect` runs.
    */
-  connect<S extends SenderAddress<C>>(sender: S, receiver: ReceiverAddress<C, S>): this {
+  connect<S extends SenderAddress<C>, R extends AnyReceiverAddress<C>>(
+    sender: S,
+    receiver: CheckedReceiver<C, S, R>,
+  ): this {
     this.graph.addConnection(resolveConnection(this.graph, sender, receiver as string));
     return this;
   }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { defineComponent } from "../component/define-component.js";
+import { Document, documentType } from "../data/document.js";
 import { PipelineInputError } from "../errors/pipeline-errors.js";
+import { t } from "../types/socket-type.js";
 import { Pipeline } from "./pipeline.js";
 import { Add, Double } from "./test-components.js";
 
@@ -49,4 +52,28 @@ describe("run inputs", () => {
     const result = await new Pipeline().add("p1", Push()).add("p2", Push()).run({ p1: { list }, p2: { list } });
     expect(result).toEqual({ p1: { list: ["a", "x"] }, p2: { list: ["a", "x"] } });
   });
+
+  it("checks run inputs against the socket types, naming the socket and both types", async () => {
+    const error = await pipeline()
+      .run({ first: { value: "one" as never } })
+      .catch((caught: unknown) => caught);
+    expect(PipelineInputError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      `Run input 'first.value' is a string ("one"), but the socket takes number. Pass a value of that type.`,
+    );
+    const documents = new Pipeline().add("join", DocumentsIn());
+    await expect(documents.run({ join: { documents: [{ content: "x" }] as never } })).rejects.toThrow(
+      /'join.documents' is a list of 1, but the socket takes list<Document>/,
+    );
+    expect(await documents.run({ join: { documents: [new Document({ content: "x" })] } })).toEqual({
+      join: { count: 1 },
+    });
+  });
+});
+
+const DocumentsIn = defineComponent({
+  type: "test.DocumentsIn",
+  inputs: { documents: t.list(documentType) },
+  outputs: { count: t.number },
+  run: ({ documents }) => ({ count: documents.length }),
 });

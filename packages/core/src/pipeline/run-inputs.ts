@@ -1,4 +1,5 @@
 import { PipelineInputError } from "../errors/pipeline-errors.js";
+import { describeValue, isValueOf } from "../types/socket-type.js";
 import { deepCopy } from "../utils/deep-copy.js";
 import type { CompiledGraph } from "./graph.js";
 
@@ -68,7 +69,17 @@ function validate(graph: CompiledGraph, byNode: Map<number, Record<string, unkno
           `'${node.name}.${socket}' is fed by ${senders}; it cannot also take a run input. Only list and variadic sockets take several values.`,
         );
       }
-      if (value === undefined) delete values[socket];
+      if (value === undefined) {
+        delete values[socket];
+        continue;
+      }
+      // Variadic sockets take one element per sender; list sockets that also join senders take the whole list.
+      const expected = input.type;
+      if (!isValueOf(expected, value)) {
+        throw new PipelineInputError(
+          `Run input '${node.name}.${socket}' is ${describeValue(value)}, but the socket takes ${expected.name}. Pass a value of that type.`,
+        );
+      }
     }
   }
   const missing: string[] = [];

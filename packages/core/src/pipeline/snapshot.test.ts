@@ -5,7 +5,7 @@ import { PipelineBreakpoint, PipelineRuntimeError } from "../errors/pipeline-err
 import { t } from "../types/socket-type.js";
 import { Pipeline } from "./pipeline.js";
 import { snapshotFromJSON, snapshotToJSON } from "./snapshot.js";
-import { Add, Double } from "./test-components.js";
+import { Add, Collect, Double } from "./test-components.js";
 
 /** Fails until told otherwise, like a flaky service. */
 const Flaky = defineComponent({
@@ -71,4 +71,48 @@ describe("snapshots", () => {
       /taken from a pipeline with components \[double, first, flaky, last\]/,
     );
   });
+
+  it("resumes exactly from JSON.stringify, branch markers and messages included, and refuses unencoded copies", async () => {
+    // A branch not taken leaves a marker in the joiner's sockets; it must survive the round trip.
+    const pick = () =>
+      new Pipeline()
+        .add("route", Route())
+        .add("left", Double())
+        .add("right", Add({ add: 1000 }))
+        .add("collect", Collect())
+        .add("sum", Sum())
+        .add("flaky", Flaky())
+        .connect("route.left", "left.value")
+        .connect("route.right", "right.value")
+        .connect("left.value", "collect.values")
+        .connect("right.result", "collect.values")
+        .connect("collect.values", "sum.values")
+        .connect("sum.value", "flaky.value");
+    const pipeline = pick();
+    const error = await pipeline.run({ route: { value: 4 } }).catch((caught) => caught);
+    expect(PipelineRuntimeError.isInstance(error)).toBe(true);
+    pipeline.get("flaky").state.healthy = true;
+    const viaStringify = JSON.parse(JSON.stringify(error.snapshot));
+    const expected = { flaky: { value: 108, message: ChatMessage.assistant("got 8") } };
+    expect(await pipeline.run({}, { resume: viaStringify })).toEqual(expected);
+    expect(await pipeline.run({}, { resume: snapshotFromJSON(JSON.stringify(error.snapshot)) })).toEqual(expected);
+    const copied = JSON.parse(JSON.stringify({ ...error.snapshot }));
+    await expect(pipeline.run({}, { resume: copied })).rejects.toThrow(/copied without its encoding/);
+    expect(() => snapshotFromJSON('{"version": 1}')).toThrow(/not a Trama snapshot/);
+  });
+});
+
+/** Routes a value to `left` (even) or `right` (odd): the branch not taken gets a "no output" marker. */
+const Route = defineComponent({
+  type: "test.Route",
+  inputs: { value: t.number },
+  outputs: { left: t.number, right: t.number },
+  run: ({ value }) => (value % 2 === 0 ? { left: value } : { right: value }),
+});
+
+const Sum = defineComponent({
+  type: "test.Sum",
+  inputs: { values: t.list(t.number) },
+  outputs: { value: t.number },
+  run: ({ values }) => ({ value: values.reduce((total, value) => total + value, 0) }),
 });

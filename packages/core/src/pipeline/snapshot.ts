@@ -33,6 +33,44 @@ export interface PipelineSnapshot {
   readonly includeOutputsFrom: string[];
 }
 
+/** Marks snapshots taken in this process, whose values are live objects (messages, documents, markers). */
+const LIVE = Symbol("trama.liveSnapshot");
+/** What a snapshot's JSON form says of itself, so readers know its values are encoded. */
+const ENCODING = "trama.snapshot.v1";
+
+const symbols = new Map([[NO_OUTPUT as symbol, "no-output"]]);
+const symbolsByName = new Map([["no-output", NO_OUTPUT as symbol]]);
+
+/**
+ * Marks a snapshot as live and gives it a `toJSON`, so that `JSON.stringify(snapshot)` writes the same encoded form as
+ * `snapshotToJSON` (messages, documents and the branch-not-taken marker included) rather than losing values.
+ */
+function live(snapshot: PipelineSnapshot): PipelineSnapshot {
+  Object.defineProperty(snapshot, LIVE, { value: true });
+  Object.defineProperty(snapshot, "toJSON", { value: () => encodeSnapshot(snapshot) });
+  return snapshot;
+}
+
+function encodeSnapshot(snapshot: PipelineSnapshot): unknown {
+  return { encoding: ENCODING, ...(encodeValue({ ...snapshot }, symbols) as Record<string, unknown>) };
+}
+
+/**
+ * The live form of a snapshot: as taken, or decoded from its JSON form. A copy that lost its encoding (a spread or
+ * `structuredClone` of a snapshot, then written as JSON) cannot resume exactly, so it is refused.
+ */
+function liveSnapshot(snapshot: PipelineSnapshot): PipelineSnapshot {
+  if ((snapshot as { [LIVE]?: boolean })[LIVE]) return snapshot;
+  const encoded = snapshot as unknown as { encoding?: unknown };
+  if (encoded.encoding === ENCODING) {
+    const { encoding: _encoding, ...rest } = encoded;
+    return live(decodeValue(rest, symbolsByName) as PipelineSnapshot);
+  }
+  throw new SerializationError(
+    "This snapshot was copied without its encoding (for example with structuredClone or a spread, then written as JSON), so messages, documents and branch markers in it are lost. Write snapshots with JSON.stringify(snapshot) or snapshotToJSON(snapshot), and read them with snapshotFromJSON(text) or JSON.parse(text).",
+  );
+}
+
 export function takeSnapshot(
   state: RunState,
   reason: PipelineSnapshot["reason"],
@@ -40,7 +78,7 @@ export function takeSnapshot(
 ): PipelineSnapshot {
   const { nodes } = state.graph;
   const name = (sender: number) => (sender === USER ? null : nodes[sender]!.name);
-  return {
+  return live({
     version: 1,
     reason,
     ...(at ? { at } : {}),
@@ -63,13 +101,17 @@ export function takeSnapshot(
     seq: state.seq,
     result: deepCopy(state.result),
     includeOutputsFrom: [...state.includeOutputsFrom],
-  };
+  });
 }
 
 /** Rebuilds run state from a snapshot of this same pipeline. */
-export function restoreRunState(graph: CompiledGraph, snapshot: PipelineSnapshot): RunState {
+export function restoreRunState(graph: CompiledGraph, saved: PipelineSnapshot): RunState {
+  if (saved?.version !== 1)
+    throw new SerializationError(
+      `Unsupported snapshot version ${String(saved?.version)}: resume with a snapshot of this version of Trama.`,
+    );
+  const snapshot = liveSnapshot(saved);
   const names = graph.nodes.map((node) => node.name);
-  if (snapshot.version !== 1) throw new SerializationError(`Unsupported snapshot version ${String(snapshot.version)}.`);
   if (names.join("\u0000") !== [...snapshot.components].sort().join("\u0000")) {
     throw new SerializationError(
       `The snapshot was taken from a pipeline with components [${snapshot.components.join(", ")}], but this pipeline has [${names.join(", ")}]. Resume with the same pipeline.`,
@@ -101,12 +143,9 @@ export function restoreRunState(graph: CompiledGraph, snapshot: PipelineSnapshot
   return state;
 }
 
-const symbols = new Map([[NO_OUTPUT as symbol, "no-output"]]);
-const symbolsByName = new Map([["no-output", NO_OUTPUT as symbol]]);
-
 /** Writes a snapshot as JSON text, data classes (messages, documents) included. */
 export function snapshotToJSON(snapshot: PipelineSnapshot): string {
-  return JSON.stringify(encodeValue(snapshot, symbols), null, 2);
+  return JSON.stringify(encodeSnapshot(liveSnapshot(snapshot)), null, 2);
 }
 
 /** Reads a snapshot written by `snapshotToJSON`. */
@@ -117,5 +156,10 @@ export function snapshotFromJSON(text: string): PipelineSnapshot {
   } catch (error) {
     throw new SerializationError(`The snapshot is not valid JSON: ${(error as Error).message}`, {}, { cause: error });
   }
-  return decodeValue(json, symbolsByName) as PipelineSnapshot;
+  if (typeof json !== "object" || json === null || (json as { encoding?: unknown }).encoding !== ENCODING) {
+    throw new SerializationError(
+      "This JSON is not a Trama snapshot written by snapshotToJSON or JSON.stringify(snapshot): it has no 'encoding' field.",
+    );
+  }
+  return liveSnapshot(json as PipelineSnapshot);
 }

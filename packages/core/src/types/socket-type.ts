@@ -209,10 +209,61 @@ export function parseSocketType(name: string, named: ReadonlyMap<string, SocketT
 }
 
 const namedTypes = new Map<string, SocketType>();
+const namedChecks = new Map<string, (value: unknown) => boolean>();
 
-/** Makes a named type known to `parseSocketType`, so files can refer to it. */
-export function registerNamedType(type: SocketType): void {
+/**
+ * Makes a named type known to `parseSocketType`, so files can refer to it; with `is`, run inputs given to sockets of
+ * this type are checked (`value instanceof Document`, …).
+ */
+export function registerNamedType(type: SocketType, options: { is?: (value: unknown) => boolean } = {}): void {
   namedTypes.set(type.name, type);
+  if (options.is) namedChecks.set(type.name, options.is);
+}
+
+/**
+ * Whether a value fits a socket type at run time: what run inputs are checked with. Named types without a registered
+ * check accept any value.
+ */
+export function isValueOf(type: SocketType, value: unknown): boolean {
+  switch (type.kind) {
+    case "any":
+      return true;
+    case "string":
+    case "number":
+    case "boolean":
+    case "undefined":
+      return typeof value === type.kind;
+    case "null":
+      return value === null;
+    case "literal":
+      return value === type.literal;
+    case "list":
+      return Array.isArray(value) && value.every((item) => isValueOf(type.item!, item));
+    case "record":
+      return (
+        typeof value === "object" &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.values(value).every((item) => isValueOf(type.item!, item))
+      );
+    case "union":
+      return (type.members ?? []).some((member) => isValueOf(member, value));
+    case "named":
+      return namedChecks.get(type.name)?.(value) ?? true;
+  }
+}
+
+/** A short description of a value's type for error messages: `a string ("one")`, `a list of 3`, `a Document`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "string")
+    return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  if (typeof value === "object") {
+    const name = Object.getPrototypeOf(value)?.constructor?.name;
+    return name && name !== "Object" ? `a ${name}` : "an object";
+  }
+  return `a ${typeof value} (${String(value)})`;
 }
 
 function splitTopLevel(text: string, separator: string): string[] {
