@@ -1,3 +1,4 @@
+import { TramaError } from "@trama/core";
 import { type EmbeddingModelV1, ProviderError } from "@trama/models";
 import { type FeatureExtractor, loadFeatureExtraction } from "./load-feature-extraction.js";
 import { ModelFolderError, modelEndpoint, resolveModelSource } from "./model-folder.js";
@@ -42,7 +43,7 @@ export class TransformersEmbeddingModel implements EmbeddingModelV1 {
 
   constructor(options: TransformersEmbeddingModelOptions) {
     if (typeof options?.modelPath !== "string" || !options.modelPath.trim()) {
-      throw new TypeError("TransformersEmbeddingModel needs modelPath: the folder of an ONNX model.");
+      throw new TramaError("TransformersEmbeddingModel needs modelPath: the folder of an ONNX model.");
     }
     this.#options = options;
     this.modelId = options.modelPath;
@@ -50,7 +51,7 @@ export class TransformersEmbeddingModel implements EmbeddingModelV1 {
     this.normalize = options.normalize ?? true;
     this.maxBatchSize = Math.max(1, Math.floor(options.maxBatchSize ?? 32));
     if (this.pooling !== "mean" && this.pooling !== "cls") {
-      throw new TypeError(`pooling must be "mean" or "cls", not ${JSON.stringify(this.pooling)}.`);
+      throw new TramaError(`pooling must be "mean" or "cls", not ${JSON.stringify(this.pooling)}.`);
     }
     this.endpoint = modelEndpoint(options.modelPath, options.allowRemoteModels ?? false);
   }

@@ -6,6 +6,8 @@ import {
   documentType,
   GeneratedAnswer,
   generatedAnswerType,
+  PipelineDefinitionError,
+  PipelineInputError,
   t,
 } from "@trama/core";
 
@@ -39,11 +41,11 @@ export const AnswerBuilder = defineComponent({
     const replies = inputs.replies as Array<string | ChatMessage>;
     const meta = inputs.meta ?? replies.map(() => ({}));
     if (meta.length !== replies.length)
-      throw new Error(`AnswerBuilder got ${replies.length} replies but ${meta.length} metadata entries.`);
+      throw new PipelineInputError(`AnswerBuilder got ${replies.length} replies but ${meta.length} metadata entries.`);
     const pattern = inputs.pattern ?? params.pattern;
     const referencePattern = inputs.referencePattern ?? params.referencePattern;
     if (pattern && new RegExp(`${pattern}|`).exec("")!.length > 2)
-      throw new Error(`The answer pattern '${pattern}' has more than one capture group.`);
+      throw new PipelineDefinitionError(`The answer pattern '${pattern}' has more than one capture group.`);
     const chosen = params.lastMessageOnly ? replies.slice(-1) : replies;
     const answers = chosen.map((reply, index) => {
       const text = reply instanceof ChatMessage ? (reply.text ?? "") : String(reply);

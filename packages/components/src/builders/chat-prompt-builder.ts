@@ -1,4 +1,4 @@
-import { ChatMessage, chatMessageType, defineComponent, t } from "@trama/core";
+import { ChatMessage, chatMessageType, defineComponent, PipelineInputError, t } from "@trama/core";
 import { compileTemplate } from "../templates/jinja.js";
 import { collectVariables, type TemplateSockets, type VariableSockets, variableSockets } from "./template-inputs.js";
 
@@ -36,7 +36,7 @@ export const ChatPromptBuilder = defineComponent({
   run: (inputs, { params, state }, context) => {
     const messages = inputs.template ?? state.messages;
     if (messages.length === 0) {
-      throw new Error(
+      throw new PipelineInputError(
         `'${context.component}' has no template: give ChatPromptBuilder a list of messages, at construction or as the 'template' input.`,
       );
     }
@@ -45,7 +45,7 @@ export const ChatPromptBuilder = defineComponent({
     const prompt = messages.map((message) => {
       if (message.role !== "user" && message.role !== "system") return message;
       if (message.text === undefined)
-        throw new Error(`'${context.component}' got a ${message.role} message without text to render.`);
+        throw new PipelineInputError(`'${context.component}' got a ${message.role} message without text to render.`);
       const text = compileTemplate(message.text).render(variables);
       return new ChatMessage(message.role, [{ type: "text", text }], { name: message.name, meta: { ...message.meta } });
     });

@@ -1,4 +1,4 @@
-import { type InputSocket, type SocketType, t } from "@trama/core";
+import { type InputSocket, PipelineInputError, type SocketType, t } from "@trama/core";
 
 /** Sockets named by a template's variables: any name, so the compiler accepts connections to them. */
 export type VariableSockets = Record<string, SocketType<any> | InputSocket<any, "none">>;
@@ -27,7 +27,7 @@ export function collectVariables(
   const needed = required === "*" ? declared : (required ?? []);
   const missing = needed.filter((name) => variables[name] === undefined);
   if (missing.length) {
-    throw new Error(
+    throw new PipelineInputError(
       `'${component}' is missing required template variables: ${missing.join(", ")}. Connect or pass them.`,
     );
   }

@@ -1,4 +1,11 @@
-import { type DefinedComponent, defineComponent, type InputSocket, type SocketType, toSocketType } from "@trama/core";
+import {
+  type DefinedComponent,
+  defineComponent,
+  type InputSocket,
+  PipelineInputError,
+  type SocketType,
+  toSocketType,
+} from "@trama/core";
 
 export interface BranchJoinerParams {
   /** The type of the values joined; a socket type or its name (`"list<Document>"`). Default: any. */
@@ -11,7 +18,7 @@ const factory = defineComponent({
   outputs: (params: BranchJoinerParams) => ({ value: toSocketType(params.type) }),
   run: ({ value }, _self, context) => {
     if (value.length !== 1) {
-      throw new Error(
+      throw new PipelineInputError(
         `'${context.component}' received ${value.length} values at once; a BranchJoiner passes on one value from whichever branch ran. Use a ListJoiner to collect several.`,
       );
     }

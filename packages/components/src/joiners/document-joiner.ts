@@ -1,4 +1,4 @@
-import { type Document, defineComponent, documentType, t } from "@trama/core";
+import { type Document, defineComponent, documentType, PipelineDefinitionError, t } from "@trama/core";
 
 /** How lists of documents are joined. */
 export type JoinMode = "concatenate" | "merge" | "reciprocal_rank_fusion";
@@ -48,7 +48,7 @@ function concatenate(lists: Document[][]): Document[] {
 
 function weightsFor(lists: Document[][], weights: number[] | undefined): number[] {
   if (weights && weights.length !== lists.length) {
-    throw new Error(
+    throw new PipelineDefinitionError(
       `DocumentJoiner has ${weights.length} weights for ${lists.length} input lists: give one weight per list.`,
     );
   }

@@ -6,6 +6,7 @@ import {
   PipelineRunError,
   PipelineRuntimeError,
 } from "../errors/pipeline-errors.js";
+import { TramaError } from "../errors/trama-error.js";
 import type { AttributeValue, Span, Tracer } from "../tracing/tracer.js";
 import { blockedError, findBlocked } from "./blocked.js";
 import type { PipelineEvent, PipelineOutputs } from "./events.js";
@@ -120,7 +121,9 @@ class PipelineRun {
         }
         if (this.#active.size > 0) return;
         if (waiting.length > 0)
-          throw new Error(`Trama scheduler invariant broken: ${waiting.length} runs wait with nothing running.`);
+          throw new TramaError(
+            `Trama scheduler invariant broken (please report it): ${waiting.length} runs wait with nothing running.`,
+          );
         const deferred = nextDeferred(this.#state);
         if (deferred) {
           this.#launch(deferred);

@@ -1,3 +1,5 @@
+import { PipelineAbortedError } from "../errors/pipeline-errors.js";
+import { TramaError } from "../errors/trama-error.js";
 import type { PipelineEvent } from "./events.js";
 
 /**
@@ -70,7 +72,8 @@ export class PipelineStream<R> implements AsyncIterable<PipelineEvent>, AsyncIte
   }
 
   [Symbol.asyncIterator](): AsyncIterator<PipelineEvent> {
-    if (this.#iterating) throw new Error("A pipeline stream can be iterated only once.");
+    if (this.#iterating)
+      throw new TramaError("A pipeline stream can be iterated only once: start another run to read it again.");
     this.#iterating = true;
     return this;
   }
@@ -106,7 +109,8 @@ export class PipelineStream<R> implements AsyncIterable<PipelineEvent>, AsyncIte
 
   /** Called when the consumer leaves the loop early: cancels the run. */
   return(): Promise<IteratorResult<PipelineEvent>> {
-    if (!this.#done) this.#controller.abort(new Error("The consumer stopped reading the pipeline stream."));
+    if (!this.#done)
+      this.#controller.abort(new PipelineAbortedError("The consumer stopped reading the pipeline stream."));
     return Promise.resolve({ value: undefined, done: true });
   }
 

@@ -1,4 +1,5 @@
 import { ChatMessage } from "../data/chat-message.js";
+import { TramaError } from "../errors/trama-error.js";
 import { isAssignable, type SocketType } from "./socket-type.js";
 
 /** Turns a sender's value into what the receiving socket accepts. Throws when the value cannot be converted. */
@@ -64,13 +65,15 @@ const contains = (type: SocketType, test: (type: SocketType) => boolean): boolea
 function onlyItem(value: unknown): unknown {
   if (!Array.isArray(value) || value.length !== 1) {
     const length = Array.isArray(value) ? value.length : "not a list";
-    throw new Error(`expected a list with exactly one item to unwrap, got ${length === 0 ? "an empty list" : length}`);
+    throw new TramaError(
+      `expected a list with exactly one item to unwrap, got ${length === 0 ? "an empty list" : length}`,
+    );
   }
   return value[0];
 }
 
 function messageText(value: unknown): string {
   const text = (value as ChatMessage).text;
-  if (text === undefined) throw new Error("the ChatMessage has no text to convert to a string");
+  if (text === undefined) throw new TramaError("the ChatMessage has no text to convert to a string");
   return text;
 }

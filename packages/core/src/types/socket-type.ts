@@ -3,6 +3,7 @@
  * a pipeline built in code is checked by the compiler and one loaded from YAML is checked at connect time.
  * @module
  */
+import { PipelineDefinitionError } from "../errors/pipeline-errors.js";
 
 /** The shapes a socket type can take. */
 export type SocketKind =
@@ -203,7 +204,7 @@ export function parseSocketType(name: string, named: ReadonlyMap<string, SocketT
   if (/^(".*"|-?\d+(\.\d+)?|true|false)$/.test(text)) return t.literal(JSON.parse(text) as string | number | boolean);
   const found = named.get(text);
   if (found) return found;
-  throw new Error(
+  throw new PipelineDefinitionError(
     `Unknown socket type '${text}'. Known types: any, string, number, boolean, null, list<…>, record<…>, ${[...named.keys()].join(", ")}.`,
   );
 }

@@ -5,6 +5,7 @@ import {
   Lazy,
   type LoadContext,
   type RunContext,
+  TramaError,
   t,
 } from "@trama/core";
 import type { ChatModelV1 } from "../chat-model/chat-model-v1.js";
@@ -217,7 +218,7 @@ class PartStream implements ChatStream, AsyncIterator<ChatStreamPart> {
 
   async return(): Promise<IteratorResult<ChatStreamPart>> {
     await this.#batches.return(undefined as never);
-    this.#reject(new Error("The stream was closed before it finished."));
+    this.#reject(new TramaError("The stream was closed before it finished."));
     return { value: undefined, done: true };
   }
 }

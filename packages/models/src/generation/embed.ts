@@ -1,4 +1,5 @@
 import type { EmbeddingModelV1 } from "../embedding-model/embedding-model-v1.js";
+import { ProviderError } from "../errors/provider-error.js";
 import { acquireEndpoint } from "../http/limiter.js";
 import { withRetries } from "../http/retry.js";
 import { attemptSignal, type CallOptions } from "./call-options.js";
@@ -36,9 +37,12 @@ export async function embedMany(
         }
       }, options);
       if (result.embeddings.length !== batch.length) {
-        throw new Error(
-          `${model.provider} (${model.modelId}) returned ${result.embeddings.length} embeddings for ${batch.length} texts.`,
-        );
+        throw new ProviderError({
+          provider: model.provider,
+          modelId: model.modelId,
+          message: `returned ${result.embeddings.length} embeddings for ${batch.length} texts`,
+          hint: "The provider's reply does not match the request; report it to the provider or try another model.",
+        });
       }
       embeddings.push(...result.embeddings);
       if (result.usage?.inputTokens !== undefined) inputTokens = (inputTokens ?? 0) + result.usage.inputTokens;
