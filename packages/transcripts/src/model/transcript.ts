@@ -92,5 +92,10 @@ export interface EpisodeMeta {
 /** A whole episode: front matter and chaptered, speaker-attributed turns. */
 export interface Episode {
   meta: EpisodeMeta;
+  /**
+   * Markdown between the front matter and the first chapter or turn, kept as written: the older posts' video include
+   * and listen-on links, a `# Trascrizione` title. Absent when there is none.
+   */
+  preamble?: string;
   sections: Section[];
 }
