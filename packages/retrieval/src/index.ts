@@ -2,6 +2,43 @@
  * `@trama/retrieval`: documents, converters, splitters, document stores, retrievers, rankers and evaluation.
  * @module
  */
+export { components } from "./components.js";
+export { ByteStream, byteStreamType } from "./converters/byte-stream.js";
+export { ConversionError } from "./converters/conversion-error.js";
+export { FileTypeRouter, type FileTypeRouterParams } from "./converters/file-type-router.js";
+export { type HtmlText, htmlText } from "./converters/html-text.js";
+export { convertHtml, HTMLToDocument, type HTMLToDocumentParams } from "./converters/html-to-document.js";
+export { convertJson, JSONConverter, type JSONConverterParams } from "./converters/json-converter.js";
+export { markdownText } from "./converters/markdown-text.js";
+export {
+  convertMarkdown,
+  MarkdownToDocument,
+  type MarkdownToDocumentParams,
+  splitFrontMatter,
+} from "./converters/markdown-to-document.js";
+export {
+  convertAny,
+  convertibleMimeTypes,
+  MultiFileConverter,
+  type MultiFileConverterParams,
+} from "./converters/multi-file-converter.js";
+export { convertPdf, PDFToDocument, type PDFToDocumentParams, pdfPages } from "./converters/pdf-to-document.js";
+export {
+  type ConversionFailure,
+  type ConverterParams,
+  convertSources,
+  defineConverter,
+  mimeTypeOf,
+  readSource,
+  type Source,
+  type SourceMeta,
+} from "./converters/sources.js";
+export {
+  CSVToDocument,
+  convertText,
+  TextFileToDocument,
+  type TextFileToDocumentParams,
+} from "./converters/text-file-to-document.js";
 export type {
   DocumentStore,
   DuplicatePolicy,
