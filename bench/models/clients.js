@@ -150,7 +150,7 @@ async function tramaGenerators(makeModel, endpointOf) {
 async function tramaOpenAICompatible(origin) {
   const { openAICompatible } = await import("@trama/openai-compatible");
   return tramaGenerators(
-    (modelId) => openAICompatible({ baseURL: `${origin}/v1`, modelId }),
+    (modelId) => openAICompatible(modelId, { baseURL: `${origin}/v1` }),
     (model) => model.endpoint,
   );
 }

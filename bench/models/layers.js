@@ -19,7 +19,7 @@ export async function sseLayers(origin) {
   const layersFor = (mode) => {
     let entry = built.get(mode.model);
     if (!entry) {
-      const model = openAICompatible({ baseURL: `${origin}/v1`, modelId: mode.model });
+      const model = openAICompatible(mode.model, { baseURL: `${origin}/v1` });
       setEndpointConcurrency(model.endpoint, 64);
       entry = {
         model,

@@ -9,7 +9,7 @@ import {
   sendJson,
   startLoopbackServer,
   watchBodyCancels,
-} from "@trama/models/testing";
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { AnthropicChatModel } from "./anthropic-chat-model.js";

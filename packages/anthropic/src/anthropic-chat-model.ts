@@ -10,10 +10,11 @@ import {
   ProviderError,
   parseJson,
   postJson,
+  providerOptionsFor,
   readEventBatches,
   readJson,
   type Warning,
-} from "@trama/models";
+} from "@trama/provider";
 import type {
   AnthropicErrorObject,
   AnthropicRequestBody,
@@ -145,7 +146,7 @@ export class AnthropicChatModel implements ChatModelV1 {
   }
 
   #prepare(request: ChatRequest, stream: boolean): PreparedRequest {
-    const options = providerOptionsOf(request.providerOptions);
+    const options = providerOptionsFor(request.providerOptions, ["anthropic"]) as AnthropicProviderOptions;
     const thinking = options.thinking as Record<string, unknown> | undefined;
     const thinkingOn = thinking !== undefined && thinking.type !== "disabled";
     const warnings: Warning[] = [];
@@ -238,11 +239,4 @@ export class AnthropicChatModel implements ChatModelV1 {
       response: { id: json.id, model: json.model, headers },
     };
   }
-}
-
-/** `providerOptions` keys at the top level, overridden by those under `anthropic`. */
-function providerOptionsOf(providerOptions: Record<string, unknown> | undefined): AnthropicProviderOptions {
-  if (!providerOptions) return {};
-  const scoped = providerOptions.anthropic;
-  return { ...providerOptions, ...(scoped && typeof scoped === "object" ? scoped : {}) } as AnthropicProviderOptions;
 }

@@ -1,5 +1,5 @@
 import { Secret, type SecretJSON, SecretMissingError } from "@trama/core";
-import { ProviderError } from "@trama/models";
+import { ProviderError } from "@trama/provider";
 
 /** The base URL of Anthropic's API, version path included. */
 export const DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com/v1";

@@ -1,4 +1,4 @@
-import { type CallContext, isRetryableStatus, ProviderError } from "@trama/models";
+import { type CallContext, isRetryableStatus, ProviderError } from "@trama/provider";
 import type { AnthropicErrorObject } from "./anthropic-api.js";
 
 /** The HTTP status Anthropic gives each error type in its error responses. */

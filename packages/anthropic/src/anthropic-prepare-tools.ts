@@ -1,4 +1,4 @@
-import type { ResponseFormat, ToolChoice, ToolDefinition } from "@trama/models";
+import type { ResponseFormat, ToolChoice, ToolDefinition } from "@trama/provider";
 import type { AnthropicTool, AnthropicToolChoice } from "./anthropic-api.js";
 
 /**

@@ -1,10 +1,10 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { resolveChatModel } from "@trama/models";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { chatModelFrom, type LoopbackServer, sendJson, startLoopbackServer } from "@trama/provider/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonFixture } from "./__fixtures__/fixtures.js";
 import { AnthropicChatModel } from "./anthropic-chat-model.js";
 import { anthropic } from "./anthropic-provider.js";
+import { providers } from "./index.js";
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {
@@ -18,7 +18,7 @@ describe("anthropic provider", () => {
     server = await startLoopbackServer({
       "POST /messages": (_, response) => sendJson(response, 200, jsonFixture("text.json")),
     });
-    const model = await resolveChatModel("anthropic:claude-sonnet-4-5", {
+    const model = chatModelFrom(providers, "anthropic:claude-sonnet-4-5", {
       baseURL: server.url,
       apiKey: Secret.fromToken("k"),
     });

@@ -1,18 +1,14 @@
-import type { ProviderFactory } from "@trama/models";
+import { defineProvider, type ProviderFactory } from "@trama/provider";
 import { AnthropicChatModel } from "./anthropic-chat-model.js";
 import type { AnthropicOptions } from "./anthropic-config.js";
 
 /**
- * A Claude chat model: `anthropic("claude-sonnet-4-5")`, the key read from `ANTHROPIC_API_KEY` unless `apiKey` is
- * given.
+ * Claude chat models: `anthropic("claude-sonnet-4-5")` (or `anthropic.chat(…)`), the key read from
+ * `ANTHROPIC_API_KEY` unless `apiKey` is given.
  */
-export function anthropic(modelId: string, options: AnthropicOptions = {}): AnthropicChatModel {
-  return new AnthropicChatModel(modelId, options);
-}
+export const anthropic = defineProvider({
+  chat: (modelId: string, options: AnthropicOptions = {}) => new AnthropicChatModel(modelId, options),
+});
 
-/** The `anthropic:` shorthand scheme, for `resolveChatModel("anthropic:claude-sonnet-4-5")`. */
-export const providers: Record<string, ProviderFactory> = {
-  anthropic: {
-    chat: (modelId, options) => new AnthropicChatModel(modelId, options as AnthropicOptions),
-  },
-};
+/** The `anthropic:` shorthand scheme: `anthropic:claude-sonnet-4-5`. */
+export const providers: Record<string, ProviderFactory> = { anthropic };

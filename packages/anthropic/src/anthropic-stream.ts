@@ -1,5 +1,5 @@
 import type { ToolCallPart } from "@trama/core";
-import { type CallContext, type ChatStreamPart, ProviderError, toolCallFromJSON, type Warning } from "@trama/models";
+import { type CallContext, type ChatStreamPart, ProviderError, toolCallFromJSON, type Warning } from "@trama/provider";
 import type { AnthropicStreamEvent, AnthropicUsage } from "./anthropic-api.js";
 import { anthropicErrorAfterSuccess } from "./anthropic-error.js";
 import { JSON_TOOL_NAME } from "./anthropic-prepare-tools.js";

@@ -1,5 +1,5 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { collectParts, type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { collectParts, type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { AnthropicChatModel } from "./anthropic-chat-model.js";

@@ -1,4 +1,4 @@
-import type { Usage } from "@trama/models";
+import type { Usage } from "@trama/provider";
 import type { AnthropicUsage } from "./anthropic-api.js";
 
 /**

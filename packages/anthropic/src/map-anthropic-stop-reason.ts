@@ -1,4 +1,4 @@
-import type { FinishReason } from "@trama/models";
+import type { FinishReason } from "@trama/provider";
 
 /**
  * Maps Anthropic's `stop_reason` to the unified finish reason, keeping the raw value: `end_turn` and `stop_sequence`

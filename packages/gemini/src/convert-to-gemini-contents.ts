@@ -1,5 +1,5 @@
 import type { ChatMessage, ImagePart, ToolResultPart } from "@trama/core";
-import { ProviderError } from "@trama/models";
+import { ProviderError } from "@trama/provider";
 import type { GeminiContent, GeminiPart } from "./gemini-api.js";
 
 /** A conversation in Gemini's shape. */

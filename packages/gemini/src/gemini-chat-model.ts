@@ -8,10 +8,11 @@ import {
   mapStream,
   parseJson,
   postJson,
+  providerOptionsFor,
   readEventBatches,
   readJson,
   type Warning,
-} from "@trama/models";
+} from "@trama/provider";
 import { convertToGeminiContents } from "./convert-to-gemini-contents.js";
 import type { GeminiRequestBody, GeminiResponse } from "./gemini-api.js";
 import {
@@ -141,7 +142,7 @@ export class GeminiChatModel implements ChatModelV1 {
   }
 
   #prepare(request: ChatRequest): { body: GeminiRequestBody; warnings: Warning[] } {
-    const options = providerOptionsOf(request.providerOptions);
+    const options = providerOptionsFor(request.providerOptions, ["gemini", "google"]) as GeminiProviderOptions;
     const { systemInstruction, contents } = convertToGeminiContents(request.messages, this);
     const { tools, toolConfig } = prepareGeminiTools(request.tools, request.toolChoice);
     const format = request.responseFormat;
@@ -167,11 +168,4 @@ export class GeminiChatModel implements ChatModelV1 {
     };
     return { body, warnings: [] };
   }
-}
-
-/** `providerOptions` keys at the top level, overridden by those under `gemini`. */
-function providerOptionsOf(providerOptions: Record<string, unknown> | undefined): GeminiProviderOptions {
-  if (!providerOptions) return {};
-  const scoped = providerOptions.gemini;
-  return { ...providerOptions, ...(scoped && typeof scoped === "object" ? scoped : {}) } as GeminiProviderOptions;
 }

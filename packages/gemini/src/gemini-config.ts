@@ -1,5 +1,5 @@
 import { Secret, type SecretJSON, SecretMissingError } from "@trama/core";
-import { ProviderError, providerMessage } from "@trama/models";
+import { ProviderError, providerMessage } from "@trama/provider";
 import type { GeminiErrorObject } from "./gemini-api.js";
 
 /** The base URL of the Gemini API, version path included. */

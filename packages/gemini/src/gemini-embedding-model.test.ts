@@ -1,9 +1,16 @@
 import { Secret } from "@trama/core";
-import { ProviderError, resolveEmbeddingModel } from "@trama/models";
-import { type Handler, type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { ProviderError } from "@trama/provider";
+import {
+  embeddingModelFrom,
+  type Handler,
+  type LoopbackServer,
+  sendJson,
+  startLoopbackServer,
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture } from "./__fixtures__/fixtures.js";
 import { GeminiEmbeddingModel, type GeminiEmbeddingOptions } from "./gemini-embedding-model.js";
+import { providers } from "./index.js";
 
 const EMBED = "POST /models/gemini-embedding-001:batchEmbedContents";
 
@@ -53,7 +60,7 @@ describe("GeminiEmbeddingModel", () => {
 
   it("resolves the gemini: shorthand for embeddings", async () => {
     server = await startLoopbackServer({ [EMBED]: answerEmbeddings });
-    const model = await resolveEmbeddingModel("gemini:gemini-embedding-001", {
+    const model = embeddingModelFrom(providers, "gemini:gemini-embedding-001", {
       baseURL: server.url,
       apiKey: Secret.fromToken("k"),
     });

@@ -1,4 +1,4 @@
-import { type CallContext, type EmbeddingModelV1, ProviderError, postJson, readJson } from "@trama/models";
+import { type CallContext, type EmbeddingModelV1, ProviderError, postJson, readJson } from "@trama/provider";
 import type { GeminiBatchEmbedRequest, GeminiBatchEmbedResponse } from "./gemini-api.js";
 import {
   type GeminiConfig,

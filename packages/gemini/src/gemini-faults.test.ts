@@ -1,5 +1,5 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { type ChatStreamPart, withRetries } from "@trama/models";
+import { type ChatStreamPart, withRetries } from "@trama/provider";
 import {
   type LoopbackServer,
   providerFailure,
@@ -9,7 +9,7 @@ import {
   sendJson,
   startLoopbackServer,
   streamFailure,
-} from "@trama/models/testing";
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonFixture, sseFixture } from "./__fixtures__/fixtures.js";
 import { GeminiChatModel } from "./gemini-chat-model.js";

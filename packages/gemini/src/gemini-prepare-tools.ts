@@ -1,4 +1,4 @@
-import type { ToolChoice, ToolDefinition } from "@trama/models";
+import type { ToolChoice, ToolDefinition } from "@trama/provider";
 import type { GeminiFunctionDeclaration, GeminiToolConfig } from "./gemini-api.js";
 
 /** Gemini's tools and tool config for a request. */

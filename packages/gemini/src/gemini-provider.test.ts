@@ -1,10 +1,10 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { resolveChatModel } from "@trama/models";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { chatModelFrom, type LoopbackServer, sendJson, startLoopbackServer } from "@trama/provider/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonFixture } from "./__fixtures__/fixtures.js";
 import { GeminiChatModel } from "./gemini-chat-model.js";
-import { gemini, geminiEmbedding } from "./gemini-provider.js";
+import { gemini } from "./gemini-provider.js";
+import { providers } from "./index.js";
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {
@@ -19,7 +19,7 @@ describe("gemini provider", () => {
       "POST /models/gemini-2.5-flash:generateContent": (_, response) =>
         sendJson(response, 200, jsonFixture("text.json")),
     });
-    const model = await resolveChatModel("gemini:gemini-2.5-flash", {
+    const model = chatModelFrom(providers, "gemini:gemini-2.5-flash", {
       baseURL: server.url,
       apiKey: Secret.fromToken("k"),
     });
@@ -53,7 +53,7 @@ describe("gemini provider", () => {
       model: "gemini:gemini-2.5-flash",
       apiKey: { type: "env_var", env_vars: ["GEMINI_API_KEY", "GOOGLE_API_KEY"], strict: false },
     });
-    expect(geminiEmbedding("gemini-embedding-001", { taskType: "RETRIEVAL_QUERY" }).toConfig()).toEqual({
+    expect(gemini.embedding("gemini-embedding-001", { taskType: "RETRIEVAL_QUERY" }).toConfig()).toEqual({
       model: "gemini:gemini-embedding-001",
       apiKey: { type: "env_var", env_vars: ["GEMINI_API_KEY", "GOOGLE_API_KEY"], strict: false },
       taskType: "RETRIEVAL_QUERY",

@@ -1,5 +1,5 @@
 import type { ContentPart, ToolCallPart } from "@trama/core";
-import { type CallContext, ProviderError } from "@trama/models";
+import { type CallContext, ProviderError } from "@trama/provider";
 import type { GeminiPart, GeminiResponse } from "./gemini-api.js";
 import { geminiBodyError } from "./gemini-config.js";
 

@@ -1,4 +1,4 @@
-import { type CallContext, type ChatStreamPart, ProviderError, type Warning } from "@trama/models";
+import { type CallContext, type ChatStreamPart, ProviderError, type Warning } from "@trama/provider";
 import type { GeminiResponse, GeminiUsageMetadata } from "./gemini-api.js";
 import { throwIfFailed, toToolCall } from "./gemini-response.js";
 import { convertGeminiUsage } from "./gemini-usage.js";

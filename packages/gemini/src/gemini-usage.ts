@@ -1,4 +1,4 @@
-import type { Usage } from "@trama/models";
+import type { Usage } from "@trama/provider";
 import type { GeminiUsageMetadata } from "./gemini-api.js";
 
 /**

@@ -17,6 +17,6 @@ export {
   GeminiEmbeddingModel,
   type GeminiEmbeddingOptions,
 } from "./gemini-embedding-model.js";
-export { gemini, geminiEmbedding, providers } from "./gemini-provider.js";
+export { gemini, providers } from "./gemini-provider.js";
 export { convertGeminiUsage } from "./gemini-usage.js";
 export { mapGeminiFinishReason } from "./map-gemini-finish-reason.js";

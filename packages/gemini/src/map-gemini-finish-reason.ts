@@ -1,4 +1,4 @@
-import type { FinishReason } from "@trama/models";
+import type { FinishReason } from "@trama/provider";
 
 /**
  * Maps Gemini's `finishReason` to the unified finish reason, keeping the raw value: `STOP` is `stop`, or

@@ -5,7 +5,7 @@
  * `resolveChatModel("gguf:./models/qwen2.5-0.5b-instruct-q4_k_m.gguf")`.
  * @module
  */
-import type { ProviderFactory } from "@trama/models";
+import { defineProvider, type ProviderFactory } from "@trama/provider";
 import { LlamaCppChatModel, type LlamaCppChatModelOptions } from "./llama-cpp-chat-model.js";
 import { LlamaCppEmbeddingModel, type LlamaCppEmbeddingModelOptions } from "./llama-cpp-embedding-model.js";
 
@@ -17,20 +17,15 @@ export type { GpuSetting } from "./llama-runtime.js";
 export { defaultModelsDir, type ModelReference, parseModelReference } from "./model-reference.js";
 export { checkModelFile, type ResolveModelOptions, resolveModelPath } from "./resolve-model.js";
 
-/** A llama.cpp chat model for `model` (a GGUF file path, an `https://` URL or `hf:user/repo/file.gguf`). */
-export function llamaCpp(model: string, options: Omit<LlamaCppChatModelOptions, "model"> = {}): LlamaCppChatModel {
-  return new LlamaCppChatModel({ ...options, model });
-}
-
-/** A llama.cpp embedding model for `model`. */
-llamaCpp.embedding = (model: string, options: Omit<LlamaCppEmbeddingModelOptions, "model"> = {}) =>
-  new LlamaCppEmbeddingModel({ ...options, model });
+/**
+ * In-process GGUF models: `llamaCpp("./models/qwen2.5-0.5b-instruct-q4_k_m.gguf")` (or `llamaCpp.chat(…)`) for chat,
+ * `llamaCpp.embedding(…)` for embeddings. A model is a file path, an `https://` URL or `hf:user/repo/file.gguf`.
+ */
+export const llamaCpp = defineProvider({
+  chat: (model: string, options: Omit<LlamaCppChatModelOptions, "model"> = {}) => new LlamaCppChatModel(model, options),
+  embedding: (model: string, options: Omit<LlamaCppEmbeddingModelOptions, "model"> = {}) =>
+    new LlamaCppEmbeddingModel(model, options),
+});
 
 /** The `gguf:` shorthand: `gguf:./models/x.gguf`, `gguf:hf:user/repo/file.gguf`, `gguf:https://…/x.gguf`. */
-export const providers: Record<string, ProviderFactory> = {
-  gguf: {
-    chat: (modelId, options) => llamaCpp(modelId, options as Omit<LlamaCppChatModelOptions, "model">),
-    embedding: (modelId, options) =>
-      llamaCpp.embedding(modelId, options as Omit<LlamaCppEmbeddingModelOptions, "model">),
-  },
-};
+export const providers: Record<string, ProviderFactory> = { gguf: llamaCpp };

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ChatMessage } from "@trama/core";
-import { type ChatStreamPart, resolveChatModel } from "@trama/models";
-import { collectParts } from "@trama/models/testing";
+import type { ChatStreamPart } from "@trama/provider";
+import { chatModelFrom, collectParts } from "@trama/provider/testing";
 import { ChatMLChatWrapper, ChatWrapper, type ChatWrapperSettings } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LlamaCppChatModel, llamaCpp } from "./index.js";
+import { LlamaCppChatModel, llamaCpp, providers } from "./index.js";
 import { writeTinyGguf } from "./testing/index.js";
 
 let folder: string;
@@ -282,7 +282,7 @@ describe("LlamaCppChatModel", () => {
   });
 
   it("is what resolveChatModel returns for gguf:<file>", async () => {
-    const resolved = await resolveChatModel(`gguf:${join(folder, "tiny.gguf")}`, { threads: 1, contextSize: 2048 });
+    const resolved = chatModelFrom(providers, `gguf:${join(folder, "tiny.gguf")}`, { threads: 1, contextSize: 2048 });
     expect(resolved).toBeInstanceOf(LlamaCppChatModel);
     // Two requests before the model object has loaded: it loads once, and both are answered.
     const [response, again] = await Promise.all([

@@ -6,7 +6,7 @@ import {
   type ChatResponse,
   type ChatStreamPart,
   ProviderError,
-} from "@trama/models";
+} from "@trama/provider";
 import {
   type ChatWrapper,
   type LLamaChatGenerateResponseOptions,
@@ -72,10 +72,11 @@ export class LlamaCppChatModel implements ChatModelV1, AsyncDisposable {
   readonly #options: LlamaCppChatModelOptions;
   readonly #loaded = new Lazy(() => this.#open());
 
-  constructor(options: LlamaCppChatModelOptions) {
-    this.#options = { ...options };
-    this.modelId = options.model;
-    this.endpoint = modelLocation(options);
+  /** `model`: a GGUF file path, an `https://` URL or `hf:user/repo/file.gguf`. */
+  constructor(model: string, options: Omit<LlamaCppChatModelOptions, "model"> = {}) {
+    this.#options = { ...options, model };
+    this.modelId = model;
+    this.endpoint = modelLocation(this.#options);
   }
 
   async doGenerate(request: ChatRequest): Promise<ChatResponse> {

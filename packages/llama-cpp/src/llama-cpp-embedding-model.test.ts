@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { resolveEmbeddingModel } from "@trama/models";
+import { embeddingModelFrom } from "@trama/provider/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LlamaCppEmbeddingModel, llamaCpp } from "./index.js";
+import { type LlamaCppEmbeddingModel, llamaCpp, providers } from "./index.js";
 import { acquireModel, llamaRuntime } from "./llama-runtime.js";
 import { tinyModelShape, writeTinyGguf } from "./testing/index.js";
 
@@ -41,10 +41,10 @@ describe("LlamaCppEmbeddingModel", () => {
   it("gives the same vectors every time, from every model object", async () => {
     const first = await model.doEmbed({ values: ["hello world"] });
     const second = await model.doEmbed({ values: ["hello world"] });
-    const other = (await resolveEmbeddingModel(`gguf:${path}`, {
+    const other = embeddingModelFrom(providers, `gguf:${path}`, {
       threads: 1,
       contextSize: 512,
-    })) as LlamaCppEmbeddingModel;
+    }) as LlamaCppEmbeddingModel;
     const third = await other.doEmbed({ values: ["hello world"] });
     await other.dispose();
     expect(second.embeddings).toEqual(first.embeddings);

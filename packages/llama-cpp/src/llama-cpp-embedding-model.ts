@@ -1,5 +1,5 @@
 import { Lazy } from "@trama/core";
-import { type EmbeddingModelV1, ProviderError } from "@trama/models";
+import { type EmbeddingModelV1, ProviderError } from "@trama/provider";
 import type { LlamaEmbeddingContext } from "node-llama-cpp";
 import { abortable } from "./async-queue.js";
 import {
@@ -38,10 +38,11 @@ export class LlamaCppEmbeddingModel implements EmbeddingModelV1, AsyncDisposable
   readonly #options: LlamaCppEmbeddingModelOptions;
   readonly #loaded = new Lazy(() => this.#open());
 
-  constructor(options: LlamaCppEmbeddingModelOptions) {
-    this.#options = { ...options };
-    this.modelId = options.model;
-    this.endpoint = modelLocation(options);
+  /** `model`: a GGUF file path, an `https://` URL or `hf:user/repo/file.gguf`. */
+  constructor(model: string, options: Omit<LlamaCppEmbeddingModelOptions, "model"> = {}) {
+    this.#options = { ...options, model };
+    this.modelId = model;
+    this.endpoint = modelLocation(this.#options);
     this.maxBatchSize = options.maxBatchSize ?? 64;
   }
 

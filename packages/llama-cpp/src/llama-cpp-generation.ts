@@ -3,7 +3,13 @@
  * of `responseFormat`, and the sampling options of a request.
  * @module
  */
-import { type ChatRequest, ProviderError, type ResponseFormat, type Warning } from "@trama/models";
+import {
+  type ChatRequest,
+  ProviderError,
+  providerOptionsFor,
+  type ResponseFormat,
+  type Warning,
+} from "@trama/provider";
 import type { LLamaChatGenerateResponseOptions, Llama, LlamaChat, LlamaGrammar } from "node-llama-cpp";
 import { definedOptions } from "./llama-cpp-options.js";
 
@@ -109,8 +115,7 @@ export function samplingOptions(
   defaults: { temperature?: number; seed?: number; maxTokens?: number },
   contextSize: number,
 ): SamplingOptions {
-  const providerOptions = request.providerOptions ?? {};
-  const own = (providerOptions["llama.cpp"] ?? providerOptions.llamaCpp ?? {}) as Record<string, unknown>;
+  const own = providerOptionsFor(request.providerOptions, ["llama.cpp", "llamaCpp", "gguf"]);
   const passed = Object.fromEntries(passedThrough.filter((key) => key in own).map((key) => [key, own[key]]));
   return definedOptions({
     temperature: request.temperature ?? defaults.temperature ?? 0,

@@ -3,7 +3,7 @@
  * @module
  */
 import type { ChatMessage, ContentPart, ToolCallPart } from "@trama/core";
-import type { ChatRequest, FinishReason, Warning } from "@trama/models";
+import type { ChatRequest, FinishReason, Warning } from "@trama/provider";
 import type {
   ChatHistoryItem,
   ChatModelFunctionCall,

@@ -4,7 +4,7 @@
  * @module
  */
 import { realpath } from "node:fs/promises";
-import { ProviderError } from "@trama/models";
+import { ProviderError } from "@trama/provider";
 import {
   type ChatWrapper,
   getLlama,

@@ -1,8 +1,8 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ProviderError } from "@trama/models";
-import { type LoopbackServer, rejection, startLoopbackServer } from "@trama/models/testing";
+import { ProviderError } from "@trama/provider";
+import { type LoopbackServer, rejection, startLoopbackServer } from "@trama/provider/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resolveModelPath } from "./resolve-model.js";
 import { writeTinyGguf } from "./testing/index.js";

@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join } from "node:path";
-import { ProviderError } from "@trama/models";
+import { ProviderError } from "@trama/provider";
 import { resolveModelFile } from "node-llama-cpp";
 import { checkGgufFile, GgufCheckError } from "./gguf-check.js";
 import { defaultModelsDir, huggingFaceEndpoint, type ModelReference, parseModelReference } from "./model-reference.js";

@@ -1,9 +1,9 @@
 import { ChatMessage } from "@trama/core";
+import { resolveOllamaBaseURL } from "@trama/provider";
 import { describe, expect, it, vi } from "vitest";
 import { convertToOllamaMessages } from "./convert-to-ollama-messages.js";
 import { mapOllamaFinishReason } from "./map-ollama-finish-reason.js";
 import { OllamaChatModel } from "./ollama-chat-model.js";
-import { parseOllamaHost, resolveOllamaBaseURL } from "./ollama-host.js";
 
 describe("convertToOllamaMessages", () => {
   it("sends images as base64, drops remote URLs with a warning", () => {
@@ -53,17 +53,5 @@ describe("Ollama base URL", () => {
     } finally {
       vi.unstubAllEnvs();
     }
-  });
-
-  it("reads OLLAMA_HOST like the Ollama CLI, scheme optional", () => {
-    expect(parseOllamaHost("127.0.0.1:11434")).toBe("http://127.0.0.1:11434");
-    expect(parseOllamaHost("gpu-box")).toBe("http://gpu-box:11434");
-    expect(parseOllamaHost(":8000")).toBe("http://127.0.0.1:8000");
-    expect(parseOllamaHost("0.0.0.0")).toBe("http://127.0.0.1:11434");
-    expect(parseOllamaHost("http://gpu-box")).toBe("http://gpu-box:80");
-    expect(parseOllamaHost("https://ollama.example.com/proxy/")).toBe("https://ollama.example.com:443/proxy");
-    expect(parseOllamaHost("[::1]:11434")).toBe("http://[::1]:11434");
-    expect(parseOllamaHost("::")).toBe("http://[::1]:11434");
-    expect(parseOllamaHost("ollama.com")).toBe("https://ollama.com");
   });
 });

@@ -1,5 +1,5 @@
 import type { ChatMessage, ContentPart, ImagePart } from "@trama/core";
-import type { Warning } from "@trama/models";
+import type { Warning } from "@trama/provider";
 import type { OllamaMessage } from "./ollama-api-types.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { FinishReason } from "@trama/models";
+import type { FinishReason } from "@trama/provider";
 
 /**
  * Maps Ollama's `done_reason` to a `FinishReason`, keeping the raw value.

@@ -1,6 +1,6 @@
 import { ChatMessage } from "@trama/core";
-import { resolveChatModel } from "@trama/models";
 import {
+  chatModelFrom,
   collectBatches,
   collectParts,
   isDeltaPart,
@@ -8,9 +8,10 @@ import {
   sendJson,
   sendJsonLines,
   startLoopbackServer,
-} from "@trama/models/testing";
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, jsonLinesFixture } from "./__fixtures__/load-fixture.js";
+import { providers } from "./index.js";
 import { OllamaChatModel } from "./ollama-chat-model.js";
 
 let server: LoopbackServer | undefined;
@@ -47,7 +48,8 @@ describe("OllamaChatModel.doGenerate", () => {
       seed: 7,
       maxTokens: 100,
       stop: ["\n\n"],
-      providerOptions: { min_p: 0.05, think: false },
+      // Options scoped to another provider (a fallback generator may carry them) never reach Ollama.
+      providerOptions: { think: false, anthropic: { thinking: { type: "enabled" } }, ollama: { min_p: 0.05 } },
     });
     expect(requests[0]!.body).toEqual({
       model: "qwen2.5:7b",
@@ -305,7 +307,7 @@ describe("OllamaChatModel.doStream", () => {
 describe("ollama shorthand", () => {
   it("resolves ollama:qwen2.5:7b, keeping the colon inside the model id", async () => {
     const { url, requests } = await serve({ json: jsonFixture("chat-text.json") });
-    const model = await resolveChatModel("ollama:qwen2.5:7b", { baseURL: url, numCtx: 4096 });
+    const model = chatModelFrom(providers, "ollama:qwen2.5:7b", { baseURL: url, numCtx: 4096 });
     expect(model).toBeInstanceOf(OllamaChatModel);
     expect(model.modelId).toBe("qwen2.5:7b");
     await model.doGenerate({ messages: [ChatMessage.user("Hi")] });

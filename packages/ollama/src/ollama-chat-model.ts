@@ -9,16 +9,17 @@ import {
   mapStream,
   ProviderError,
   postJson,
+  providerOptionsFor,
   readJson,
   readJsonLineBatches,
+  resolveOllamaBaseURL,
   type Usage,
   type Warning,
-} from "@trama/models";
+} from "@trama/provider";
 import { convertToOllamaMessages } from "./convert-to-ollama-messages.js";
 import { mapOllamaFinishReason } from "./map-ollama-finish-reason.js";
 import type { OllamaChatChunk, OllamaChatRequestBody } from "./ollama-api-types.js";
 import { errorFromErrorObject, withPullHint } from "./ollama-errors.js";
-import { resolveOllamaBaseURL } from "./ollama-host.js";
 import { prepareOllamaTools } from "./ollama-prepare-tools.js";
 import { toToolCallPart } from "./ollama-tool-calls.js";
 
@@ -188,7 +189,7 @@ export class OllamaChatModel implements ChatModelV1 {
     if (request.stop?.length) options.stop = request.stop;
     setDefined(topLevel, "think", this.#options.think);
     setDefined(topLevel, "keep_alive", this.#options.keepAlive);
-    for (const [key, value] of Object.entries(request.providerOptions ?? {})) {
+    for (const [key, value] of Object.entries(providerOptionsFor(request.providerOptions, ["ollama"]))) {
       if (value === undefined) continue;
       const field = topLevelKeys[key];
       if (field) topLevel[field] = value;

@@ -1,8 +1,8 @@
-import { ProviderError, resolveEmbeddingModel } from "@trama/models";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { ProviderError } from "@trama/provider";
+import { embeddingModelFrom, type LoopbackServer, sendJson, startLoopbackServer } from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture } from "./__fixtures__/load-fixture.js";
-import { ollama } from "./index.js";
+import { ollama, providers } from "./index.js";
 import { OllamaEmbeddingModel } from "./ollama-embedding-model.js";
 
 let server: LoopbackServer | undefined;
@@ -64,7 +64,7 @@ describe("OllamaEmbeddingModel", () => {
     server = await startLoopbackServer({
       "POST /api/embed": (_request, response) => sendJson(response, 200, jsonFixture("embed.json")),
     });
-    const model = await resolveEmbeddingModel("ollama:nomic-embed-text:v1.5", { baseURL: server.url });
+    const model = embeddingModelFrom(providers, "ollama:nomic-embed-text:v1.5", { baseURL: server.url });
     expect(model).toBeInstanceOf(OllamaEmbeddingModel);
     expect(model.modelId).toBe("nomic-embed-text:v1.5");
     expect(model.toConfig?.()).toEqual({ model: "ollama:nomic-embed-text:v1.5", baseURL: server.url });

@@ -1,7 +1,13 @@
-import { type CallContext, type EmbeddingModelV1, ProviderError, postJson, readJson } from "@trama/models";
+import {
+  type CallContext,
+  type EmbeddingModelV1,
+  ProviderError,
+  postJson,
+  readJson,
+  resolveOllamaBaseURL,
+} from "@trama/provider";
 import type { OllamaEmbedResponse } from "./ollama-api-types.js";
 import { errorFromErrorObject, withPullHint } from "./ollama-errors.js";
-import { resolveOllamaBaseURL } from "./ollama-host.js";
 
 /** Options of an Ollama embedding model. */
 export interface OllamaEmbeddingModelOptions {

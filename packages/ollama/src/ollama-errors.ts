@@ -1,4 +1,4 @@
-import { type CallContext, ProviderError, providerMessage } from "@trama/models";
+import { type CallContext, ProviderError, providerMessage } from "@trama/provider";
 
 /**
  * Adds what to do to Ollama's "model not found" answers (HTTP 404, `model 'x' not found, try pulling it first`):

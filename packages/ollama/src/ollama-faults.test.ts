@@ -1,5 +1,5 @@
 import { ChatMessage } from "@trama/core";
-import { type ChatStreamPart, ProviderError, withRetries } from "@trama/models";
+import { type ChatStreamPart, ProviderError, withRetries } from "@trama/provider";
 import {
   type LoopbackServer,
   providerFailure,
@@ -7,7 +7,7 @@ import {
   sendJsonLines,
   startLoopbackServer,
   streamFailure,
-} from "@trama/models/testing";
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { jsonFixture, jsonLinesFixture } from "./__fixtures__/load-fixture.js";
 import { OllamaChatModel } from "./ollama-chat-model.js";

@@ -1,4 +1,4 @@
-import type { ToolChoice, ToolDefinition, Warning } from "@trama/models";
+import type { ToolChoice, ToolDefinition, Warning } from "@trama/provider";
 import type { OllamaTool } from "./ollama-api-types.js";
 
 /**

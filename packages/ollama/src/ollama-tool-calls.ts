@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ToolCallPart } from "@trama/core";
-import { type CallContext, excerpt, ProviderError } from "@trama/models";
+import { type CallContext, excerpt, ProviderError } from "@trama/provider";
 import type { OllamaToolCall } from "./ollama-api-types.js";
 
 /**

@@ -4,8 +4,7 @@
  * Together and Ollama's `/v1`, and the shorthand schemes `openai:`, `openrouter:`, …, `openai-compatible:`.
  * @module
  */
-import type { OpenAICompatibleChatModel } from "./openai-compatible-chat-model.js";
-import type { OpenAICompatibleEmbeddingModel } from "./openai-compatible-embedding-model.js";
+import { defineProvider } from "@trama/provider";
 import {
   type OpenAICompatiblePresetOptions,
   presetChatModel,
@@ -60,18 +59,16 @@ export const together = presetFactory(presets.together);
 /** Ollama's OpenAI-compatible endpoint (`/v1`, host from `OLLAMA_HOST` when set). */
 export const ollamaOpenAI = presetFactory(presets["ollama-openai"]);
 
-/** Options of `openAICompatible`: a server by base URL, and the model. */
-export type OpenAICompatibleOptions = OpenAICompatiblePresetOptions & { baseURL: string; modelId: string };
+/** Options of `openAICompatible`: the server's base URL, and the preset options. */
+export type OpenAICompatibleOptions = OpenAICompatiblePresetOptions & { baseURL: string };
 
 /**
- * A chat model on any OpenAI-compatible server: `openAICompatible({ baseURL: "http://127.0.0.1:9000/v1",
- * modelId: "my-model" })`. `openAICompatible.embedding({ … })` for embeddings.
+ * Models on any OpenAI-compatible server: `openAICompatible("my-model", { baseURL: "http://127.0.0.1:9000/v1" })`, and
+ * `openAICompatible.embedding("bge-m3", { baseURL })` for embeddings.
  */
-export const openAICompatible = Object.assign(
-  ({ modelId, ...options }: OpenAICompatibleOptions): OpenAICompatibleChatModel =>
+export const openAICompatible = defineProvider({
+  chat: (modelId: string, options?: OpenAICompatibleOptions) =>
     presetChatModel(presets["openai-compatible"], modelId, options),
-  {
-    embedding: ({ modelId, ...options }: OpenAICompatibleOptions): OpenAICompatibleEmbeddingModel =>
-      presetEmbeddingModel(presets["openai-compatible"], modelId, options),
-  },
-);
+  embedding: (modelId: string, options?: OpenAICompatibleOptions) =>
+    presetEmbeddingModel(presets["openai-compatible"], modelId, options),
+});

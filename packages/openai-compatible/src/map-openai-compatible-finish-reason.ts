@@ -1,4 +1,4 @@
-import type { FinishReason } from "@trama/models";
+import type { FinishReason } from "@trama/provider";
 
 /**
  * Normalizes a `finish_reason`, keeping the raw value. Besides OpenAI's values this knows the ones compatible servers

@@ -9,7 +9,7 @@ import {
   sendJson,
   startLoopbackServer,
   watchBodyCancels,
-} from "@trama/models/testing";
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { structuredCompletion, textCompletion, textStream } from "./__fixtures__/openai-chat.js";
 import { deepseek, openAICompatible, openai, vllm } from "./index.js";
@@ -202,9 +202,8 @@ describe("OpenAICompatibleChatModel", () => {
       messages: question,
       responseFormat,
     });
-    const neither = await openAICompatible({
+    const neither = await openAICompatible("tiny", {
       baseURL: server.url,
-      modelId: "tiny",
       provider: "tinyserver",
       supportsStructuredOutput: false,
       supportsJsonMode: false,

@@ -10,7 +10,7 @@ import {
   postJson,
   readEventBatches,
   readJson,
-} from "@trama/models";
+} from "@trama/provider";
 import type { OpenAIChatChunk } from "./openai-compatible-api-types.js";
 import { errorFromObject, errorIn } from "./openai-compatible-error.js";
 import { buildOpenAICompatibleRequestBody } from "./openai-compatible-request-body.js";
@@ -37,10 +37,10 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
   readonly endpoint: string;
   readonly #options: OpenAICompatibleChatModelOptions;
 
-  constructor(options: OpenAICompatibleChatModelOptions) {
-    this.#options = { ...options, baseURL: normalizeBaseURL(options.baseURL) };
+  constructor(modelId: string, options: Omit<OpenAICompatibleChatModelOptions, "modelId">) {
+    this.#options = { ...options, modelId, baseURL: normalizeBaseURL(options.baseURL) };
     this.provider = options.provider;
-    this.modelId = options.modelId;
+    this.modelId = modelId;
     this.endpoint = this.#options.baseURL;
   }
 

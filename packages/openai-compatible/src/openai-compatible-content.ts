@@ -1,5 +1,5 @@
 import type { ToolCallPart } from "@trama/core";
-import { type CallContext, toolCallFromJSON } from "@trama/models";
+import { type CallContext, toolCallFromJSON } from "@trama/provider";
 import type { OpenAIResponseContent } from "./openai-compatible-api-types.js";
 
 /** Text and reasoning of a message or delta: `content` (a string, or Mistral's chunk array) and the reasoning field. */

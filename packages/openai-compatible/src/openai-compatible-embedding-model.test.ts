@@ -1,9 +1,14 @@
 import { Secret } from "@trama/core";
-import { resolveEmbeddingModel } from "@trama/models";
-import { type LoopbackServer, providerFailure, sendJson, startLoopbackServer } from "@trama/models/testing";
+import {
+  embeddingModelFrom,
+  type LoopbackServer,
+  providerFailure,
+  sendJson,
+  startLoopbackServer,
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { outOfOrderEmbeddings } from "./__fixtures__/embeddings.js";
-import { deepseek, ollamaOpenAI, openai } from "./index.js";
+import { deepseek, ollamaOpenAI, openai, providers } from "./index.js";
 
 let server: LoopbackServer;
 afterEach(() => server?.close());
@@ -64,8 +69,8 @@ describe("OpenAICompatibleEmbeddingModel", () => {
     server = await startLoopbackServer({
       "POST /embeddings": (_, response) => sendJson(response, 200, outOfOrderEmbeddings),
     });
-    const local = await resolveEmbeddingModel("ollama-openai:nomic-embed-text", { baseURL: server.url });
-    const generic = await resolveEmbeddingModel(`openai-compatible:${server.url}/v1#bge-m3`, { maxBatchSize: 8 });
+    const local = embeddingModelFrom(providers, "ollama-openai:nomic-embed-text", { baseURL: server.url });
+    const generic = embeddingModelFrom(providers, `openai-compatible:${server.url}/v1#bge-m3`, { maxBatchSize: 8 });
 
     expect(openai.embedding("text-embedding-3-small", { apiKey: key }).maxBatchSize).toBe(2048);
     expect(ollamaOpenAI.embedding("nomic-embed-text").maxBatchSize).toBe(32);
@@ -76,6 +81,6 @@ describe("OpenAICompatibleEmbeddingModel", () => {
     expect(() => deepseek.embedding("deepseek-chat")).toThrow(
       "deepseek has no embeddings endpoint: choose another provider for embeddings.",
     );
-    await expect(resolveEmbeddingModel("groq:any")).rejects.toThrow("The 'groq' provider has no embedding models.");
+    expect(providers.groq?.embedding).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { type CallContext, type EmbeddingModelV1, excerpt, ProviderError, postJson, readJson } from "@trama/models";
+import { type CallContext, type EmbeddingModelV1, excerpt, ProviderError, postJson, readJson } from "@trama/provider";
 import type { OpenAIEmbeddingResponse } from "./openai-compatible-api-types.js";
 import { errorFromObject, errorIn } from "./openai-compatible-error.js";
 import {
@@ -30,10 +30,10 @@ export class OpenAICompatibleEmbeddingModel implements EmbeddingModelV1 {
   readonly maxBatchSize: number;
   readonly #options: OpenAICompatibleEmbeddingModelOptions;
 
-  constructor(options: OpenAICompatibleEmbeddingModelOptions) {
-    this.#options = { ...options, baseURL: normalizeBaseURL(options.baseURL) };
+  constructor(modelId: string, options: Omit<OpenAICompatibleEmbeddingModelOptions, "modelId">) {
+    this.#options = { ...options, modelId, baseURL: normalizeBaseURL(options.baseURL) };
     this.provider = options.provider;
-    this.modelId = options.modelId;
+    this.modelId = modelId;
     this.endpoint = this.#options.baseURL;
     this.maxBatchSize = options.maxBatchSize ?? 2048;
   }

@@ -1,4 +1,4 @@
-import { type CallContext, isRetryableStatus, ProviderError, providerMessage } from "@trama/models";
+import { type CallContext, isRetryableStatus, ProviderError, providerMessage } from "@trama/provider";
 import type { OpenAIErrorObject } from "./openai-compatible-api-types.js";
 
 /** Error codes without an HTTP status that say trying again may help. */

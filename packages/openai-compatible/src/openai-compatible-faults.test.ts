@@ -1,5 +1,5 @@
 import { ChatMessage, Secret, SecretMissingError } from "@trama/core";
-import { ProviderError, withRetries } from "@trama/models";
+import { ProviderError, withRetries } from "@trama/provider";
 import {
   collectParts,
   type LoopbackServer,
@@ -9,7 +9,7 @@ import {
   sendJson,
   startLoopbackServer,
   streamFailure,
-} from "@trama/models/testing";
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   invalidRequestError,

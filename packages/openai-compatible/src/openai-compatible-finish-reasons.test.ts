@@ -1,5 +1,5 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { collectParts, type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { collectParts, type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { completionEndingWith, streamEndingWith } from "./__fixtures__/openai-chat.js";
 import { openai } from "./index.js";

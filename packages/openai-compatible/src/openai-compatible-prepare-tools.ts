@@ -1,4 +1,4 @@
-import type { ToolChoice, ToolDefinition } from "@trama/models";
+import type { ToolChoice, ToolDefinition } from "@trama/provider";
 
 /** A function tool in the request. */
 export interface OpenAIFunctionTool {

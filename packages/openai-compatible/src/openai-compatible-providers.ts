@@ -1,5 +1,5 @@
 import { Secret, type SecretJSON, TramaError } from "@trama/core";
-import type { ProviderFactory } from "@trama/models";
+import { defineProvider, type ProviderFactory } from "@trama/provider";
 import { OpenAICompatibleChatModel } from "./openai-compatible-chat-model.js";
 import { OpenAICompatibleEmbeddingModel } from "./openai-compatible-embedding-model.js";
 import type { OpenAICompatibleConnection, OpenAICompatibleQuirks } from "./openai-compatible-settings.js";
@@ -94,10 +94,11 @@ export function presetChatModel(
       ] as const
     ).flatMap((key) => (options[key] === undefined ? [] : [[key, options[key]]])),
   ) as OpenAICompatibleQuirks;
-  return new OpenAICompatibleChatModel({
+  const { modelId, ...connection } = connect(preset, model, options);
+  return new OpenAICompatibleChatModel(modelId, {
     ...preset.quirks,
     ...quirks,
-    ...connect(preset, model, options),
+    ...connection,
     ...(options.extraBody ? { extraBody: options.extraBody } : {}),
   });
 }
@@ -111,8 +112,9 @@ export function presetEmbeddingModel(
   if (preset.embeddingBatchSize === undefined) {
     throw new TramaError(`${preset.provider} has no embeddings endpoint: choose another provider for embeddings.`);
   }
-  return new OpenAICompatibleEmbeddingModel({
-    ...connect(preset, model, options),
+  const { modelId, ...connection } = connect(preset, model, options);
+  return new OpenAICompatibleEmbeddingModel(modelId, {
+    ...connection,
     maxBatchSize: options.maxBatchSize ?? preset.embeddingBatchSize,
     ...(options.dimensions === undefined ? {} : { dimensions: options.dimensions }),
     ...(options.extraBody ? { extraBody: options.extraBody } : {}),
@@ -129,28 +131,25 @@ export interface PresetFactory {
 
 /** The factory of a preset. */
 export function presetFactory(preset: OpenAICompatiblePreset): PresetFactory {
-  const chat = (modelId: string, options?: OpenAICompatiblePresetOptions) => presetChatModel(preset, modelId, options);
-  return Object.assign(chat, {
-    chat,
+  const factory = defineProvider({
+    chat: (modelId: string, options?: OpenAICompatiblePresetOptions) => presetChatModel(preset, modelId, options),
     embedding: (modelId: string, options?: OpenAICompatiblePresetOptions) =>
       presetEmbeddingModel(preset, modelId, options),
-    preset,
   });
+  return Object.assign(factory, { preset });
 }
 
-/** Shorthand factories for `resolveChatModel` / `resolveEmbeddingModel`, one per preset scheme. */
+/** The shorthand schemes, one provider function per preset; presets without embeddings have no `embedding`. */
 export const providers: Record<string, ProviderFactory> = Object.fromEntries(
   (Object.keys(presets) as PresetName[]).map((scheme) => {
     const preset: OpenAICompatiblePreset = presets[scheme];
-    const factory: ProviderFactory = {
-      chat: (modelId, options) => presetChatModel(preset, modelId, options as OpenAICompatiblePresetOptions),
-      ...(preset.embeddingBatchSize === undefined
-        ? {}
-        : {
-            embedding: (modelId: string, options: Record<string, unknown>) =>
-              presetEmbeddingModel(preset, modelId, options as OpenAICompatiblePresetOptions),
-          }),
-    };
-    return [scheme, factory];
+    const provider =
+      preset.embeddingBatchSize === undefined
+        ? defineProvider({
+            chat: (modelId: string, options?: OpenAICompatiblePresetOptions) =>
+              presetChatModel(preset, modelId, options),
+          })
+        : presetFactory(preset);
+    return [scheme, provider];
   }),
 );

@@ -1,30 +1,7 @@
-import type { ChatRequest, ResponseFormat, Warning } from "@trama/models";
+import { type ChatRequest, providerOptionsFor, type ResponseFormat, type Warning } from "@trama/provider";
 import { convertToOpenAICompatibleMessages } from "./convert-to-openai-compatible-messages.js";
 import { prepareOpenAICompatibleTools } from "./openai-compatible-prepare-tools.js";
 import type { OpenAICompatibleChatModelOptions } from "./openai-compatible-settings.js";
-
-/** Schemes of Trama's providers: a `providerOptions` key naming another provider holds that provider's options. */
-const providerNames = new Set([
-  "openai",
-  "openrouter",
-  "lmstudio",
-  "vllm",
-  "llamacpp",
-  "llama.cpp",
-  "llama-server",
-  "deepseek",
-  "mistral",
-  "groq",
-  "together",
-  "openai-compatible",
-  "openaiCompatible",
-  "ollama-openai",
-  "ollama",
-  "anthropic",
-  "gemini",
-  "gguf",
-  "onnx",
-]);
 
 /**
  * The body of `POST /chat/completions` and the warnings for settings the server does not take. Sampling settings
@@ -57,7 +34,12 @@ export function buildOpenAICompatibleRequestBody(
     ...(stream ? { stream: true } : {}),
     ...(stream && (options.streamUsage ?? true) ? { stream_options: { include_usage: true } } : {}),
     ...options.extraBody,
-    ...providerFields(request.providerOptions, options.provider),
+    ...providerOptionsFor(request.providerOptions, [
+      options.provider,
+      options.provider.replace(/[^a-z0-9]/gi, ""),
+      "openai-compatible",
+      "openaiCompatible",
+    ]),
   };
   return { body, warnings };
 }
@@ -88,22 +70,6 @@ function responseFormatField(
     warnings.push({ type: "unsupported", feature: "responseFormat", details: `${options.provider} has no JSON mode.` });
   }
   return {};
-}
-
-/** `providerOptions` fields for this provider: flat keys, and the keys under its own name; other providers' skipped. */
-function providerFields(
-  providerOptions: Record<string, unknown> | undefined,
-  provider: string,
-): Record<string, unknown> {
-  const own = new Set([provider, provider.replace(/[^a-z0-9]/gi, ""), "openai-compatible", "openaiCompatible"]);
-  const flat: Record<string, unknown> = {};
-  const namespaced: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(providerOptions ?? {})) {
-    const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
-    if (isObject && own.has(key)) Object.assign(namespaced, value);
-    else if (!(isObject && providerNames.has(key))) flat[key] = value;
-  }
-  return { ...flat, ...namespaced };
 }
 
 function withoutUndefined(fields: Record<string, unknown>): Record<string, unknown> {

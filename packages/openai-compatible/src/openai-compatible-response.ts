@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ChatMessage, type ContentPart } from "@trama/core";
-import { type CallContext, type ChatResponse, excerpt, ProviderError, type Warning } from "@trama/models";
+import { type CallContext, type ChatResponse, excerpt, ProviderError, type Warning } from "@trama/provider";
 import { mapOpenAICompatibleFinishReason } from "./map-openai-compatible-finish-reason.js";
 import type { OpenAIChatResponse } from "./openai-compatible-api-types.js";
 import { splitContent, toolCallPart } from "./openai-compatible-content.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CallContext, ChatResponse, ChatStreamPart, FinishReason, Usage, Warning } from "@trama/models";
+import type { CallContext, ChatResponse, ChatStreamPart, FinishReason, Usage, Warning } from "@trama/provider";
 import { mapOpenAICompatibleFinishReason } from "./map-openai-compatible-finish-reason.js";
 import type { LlamaCppTimings, OpenAIChatChunk, OpenAIUsage } from "./openai-compatible-api-types.js";
 import { splitContent, toolCallPart } from "./openai-compatible-content.js";

@@ -1,5 +1,5 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { ProviderError, type ToolDefinition } from "@trama/models";
+import { ProviderError, type ToolDefinition } from "@trama/provider";
 import {
   collectParts,
   type LoopbackServer,
@@ -7,7 +7,7 @@ import {
   sendEvents,
   sendJson,
   startLoopbackServer,
-} from "@trama/models/testing";
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { parallelToolCallsCompletion, textCompletion, toolCallStream } from "./__fixtures__/openai-chat.js";
 import { openai } from "./index.js";

@@ -1,16 +1,17 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { ProviderError, resolveChatModel } from "@trama/models";
+import { ProviderError } from "@trama/provider";
 import {
+  chatModelFrom,
   type LoopbackServer,
   providerFailure,
   sendEvents,
   sendJson,
   startLoopbackServer,
   streamFailure,
-} from "@trama/models/testing";
+} from "@trama/provider/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { errorInBody, midStreamErrorStream, reasoningCompletion } from "./__fixtures__/openrouter.js";
-import { openrouter } from "./index.js";
+import { openrouter, providers } from "./index.js";
 
 let server: LoopbackServer;
 afterEach(async () => {
@@ -105,7 +106,7 @@ describe("OpenRouter", () => {
     server = await startLoopbackServer({
       "POST /chat/completions": (_, response) => sendJson(response, 200, reasoningCompletion),
     });
-    const model = await resolveChatModel("openrouter:openai/gpt-5.1", { baseURL: server.url, appName: "Trama" });
+    const model = chatModelFrom(providers, "openrouter:openai/gpt-5.1", { baseURL: server.url, appName: "Trama" });
     const result = await model.doGenerate({ messages: [question] });
 
     expect(model.provider).toBe("openrouter");

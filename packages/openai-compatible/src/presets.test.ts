@@ -1,6 +1,5 @@
 import { ChatMessage, Secret } from "@trama/core";
-import { resolveChatModel } from "@trama/models";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { chatModelFrom, type LoopbackServer, sendJson, startLoopbackServer } from "@trama/provider/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { textCompletion } from "./__fixtures__/openai-chat.js";
 import {
@@ -82,7 +81,7 @@ describe("presets", () => {
     server = await startLoopbackServer({
       "POST /v1/chat/completions": (_, response) => sendJson(response, 200, textCompletion),
     });
-    const model = await resolveChatModel(`openai-compatible:${server.url}/v1#qwen2.5-7b-instruct`, {
+    const model = chatModelFrom(providers, `openai-compatible:${server.url}/v1#qwen2.5-7b-instruct`, {
       headers: { "x-api-version": "2" },
     });
     const result = await model.doGenerate({ messages: [ChatMessage.user("Hi")] });
@@ -102,17 +101,16 @@ describe("presets", () => {
   });
 
   it("refuse a generic shorthand without a server", async () => {
-    await expect(resolveChatModel("openai-compatible:qwen2.5")).rejects.toThrow(
+    expect(() => chatModelFrom(providers, "openai-compatible:qwen2.5")).toThrow(
       "'openai-compatible:qwen2.5' does not say which server and model: write openai-compatible:http://host:port/v1#model, or pass the model with a baseURL option.",
     );
   });
 
   it("save keys as variable names and refuse plain-string keys", () => {
     const model = openai("gpt-4.1-mini", { apiKey: Secret.fromEnv("MY_OPENAI_KEY"), supportsTopK: true });
-    const direct = new OpenAICompatibleChatModel({
+    const direct = new OpenAICompatibleChatModel("llama-3.3-70b", {
       provider: "internal",
       baseURL: "http://10.0.0.5:9000/v1/",
-      modelId: "llama-3.3-70b",
       apiKey: Secret.fromEnv("INTERNAL_KEY"),
       supportsTopK: true,
     });
@@ -131,8 +129,8 @@ describe("presets", () => {
     expect(() => openai("gpt-4.1-mini", { apiKey: "sk-plain" as never })).toThrow(/plain strings are refused/);
   });
 
-  it("build a generic model from openAICompatible({ baseURL, modelId })", () => {
-    const model = openAICompatible({ baseURL: "http://127.0.0.1:9000/v1", modelId: "phi-4", provider: "sglang" });
+  it("build a generic model from openAICompatible(modelId, { baseURL })", () => {
+    const model = openAICompatible("phi-4", { baseURL: "http://127.0.0.1:9000/v1", provider: "sglang" });
 
     expect([model.provider, model.modelId, model.url]).toEqual([
       "sglang",

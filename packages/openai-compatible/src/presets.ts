@@ -1,3 +1,4 @@
+import { parseOllamaHost } from "@trama/provider";
 import type { OpenAICompatibleQuirks } from "./openai-compatible-settings.js";
 
 /** Options that feed a preset's headers (OpenRouter's app attribution). */
@@ -31,15 +32,10 @@ export interface OpenAICompatiblePreset {
 
 const env = (name: string) => () => process.env[name] || undefined;
 
-/** `OLLAMA_HOST` (`host`, `host:port` or a URL) as the base URL of Ollama's OpenAI-compatible API. */
+/** `OLLAMA_HOST`, read as Ollama's own CLI reads it, as the base URL of Ollama's OpenAI-compatible API. */
 function ollamaBaseURL(): string | undefined {
   const host = process.env.OLLAMA_HOST?.trim();
-  if (!host) return undefined;
-  const hasScheme = /^[a-z]+:\/\//i.test(host);
-  const url = new URL(hasScheme ? host : `http://${host}`);
-  if (!url.port && !hasScheme) url.port = "11434";
-  if (url.hostname === "0.0.0.0") url.hostname = "127.0.0.1";
-  return `${url.origin}${url.pathname.replace(/\/+$/, "")}/v1`;
+  return host ? `${parseOllamaHost(host)}/v1` : undefined;
 }
 
 /** `GROQ_BASE_URL`, which Groq's SDK reads as the host (it adds `/openai/v1` itself). */

@@ -1,8 +1,10 @@
 import { cp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { env } from "@huggingface/transformers";
-import { ProviderError, resolveEmbeddingModel } from "@trama/models";
+import { ProviderError } from "@trama/provider";
+import { embeddingModelFrom } from "@trama/provider/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { providers } from "./index.js";
 import { type TinyOnnxModel, writeTinyOnnxModel } from "./testing/index.js";
 import { TransformersEmbeddingModel } from "./transformers-embedding-model.js";
 
@@ -22,7 +24,7 @@ beforeAll(async () => {
     throw new Error("the network is off in these tests");
   });
   tiny = await writeTinyOnnxModel();
-  model = new TransformersEmbeddingModel({ modelPath: tiny.folder });
+  model = new TransformersEmbeddingModel(tiny.folder);
   await model.load();
 });
 
@@ -70,7 +72,7 @@ describe("TransformersEmbeddingModel", () => {
   });
 
   it("normalizes to unit length by default, and not when asked not to", async () => {
-    const raw = new TransformersEmbeddingModel({ modelPath: tiny.folder, normalize: false });
+    const raw = new TransformersEmbeddingModel(tiny.folder, { normalize: false });
     const [normalized] = await embed(["The sky is blue."]);
     const [unnormalized] = await embed(["The sky is blue."], raw);
     expect(norm(normalized!)).toBeCloseTo(1, 6);
@@ -91,7 +93,7 @@ describe("TransformersEmbeddingModel", () => {
   });
 
   it("cls pooling takes the [CLS] vector, which still depends on the text and not on padding", async () => {
-    const cls = new TransformersEmbeddingModel({ modelPath: tiny.folder, pooling: "cls" });
+    const cls = new TransformersEmbeddingModel(tiny.folder, { pooling: "cls" });
     const [mean] = await embed(["hello world"]);
     const [first, second] = await embed(["hello world", "the grass is green in the morning light"], cls);
     const [alone] = await embed(["hello world"], cls);
@@ -103,7 +105,7 @@ describe("TransformersEmbeddingModel", () => {
 
   it("splits long lists into batches and keeps their order", async () => {
     const texts = ["one fish", "two fish", "red fish", "blue fish", "the end"];
-    const batched = new TransformersEmbeddingModel({ modelPath: tiny.folder, maxBatchSize: 2 });
+    const batched = new TransformersEmbeddingModel(tiny.folder, { maxBatchSize: 2 });
     const together = await embed(texts, batched);
     const oneByOne = await Promise.all(texts.map(async (text) => (await embed([text]))[0]!));
     expect(together).toHaveLength(texts.length);
@@ -112,7 +114,7 @@ describe("TransformersEmbeddingModel", () => {
   });
 
   it("loads once for concurrent first calls", async () => {
-    const fresh = new TransformersEmbeddingModel({ modelPath: tiny.folder });
+    const fresh = new TransformersEmbeddingModel(tiny.folder);
     const [a, b] = await Promise.all([embed(["same text"], fresh), embed(["same text"], fresh)]);
     expect(a).toEqual(b);
     await fresh.dispose();
@@ -127,7 +129,7 @@ describe("TransformersEmbeddingModel", () => {
   });
 
   it("resolves the onnx: shorthand", async () => {
-    const resolved = await resolveEmbeddingModel(`onnx:${tiny.folder}`, { normalize: false });
+    const resolved = embeddingModelFrom(providers, `onnx:${tiny.folder}`, { normalize: false });
     expect(resolved).toBeInstanceOf(TransformersEmbeddingModel);
     expect(resolved.toConfig?.()).toEqual({ model: `onnx:${tiny.folder}`, normalize: false });
     const [vector] = (await resolved.doEmbed({ values: ["The sky is blue."] })).embeddings;
@@ -145,7 +147,7 @@ describe("TransformersEmbeddingModel without a usable model", () => {
 
   it("a missing folder fails at once, naming the folder, the files and how to get them", async () => {
     const folder = join(tiny.folder, "..", "trama-no-such-model");
-    const error = await failure(new TransformersEmbeddingModel({ modelPath: folder }));
+    const error = await failure(new TransformersEmbeddingModel(folder));
     expect(error.message).toBe(
       `transformers.js (${folder}): there is no model folder at ${folder}. Download an ONNX export of the model into ` +
         "that folder (config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx), for instance from the " +
@@ -162,7 +164,7 @@ describe("TransformersEmbeddingModel without a usable model", () => {
     await rm(join(folder, "tokenizer_config.json"));
     await rm(join(folder, "onnx", "model.onnx"));
     try {
-      const error = await failure(new TransformersEmbeddingModel({ modelPath: folder }));
+      const error = await failure(new TransformersEmbeddingModel(folder));
       expect(error.message).toContain(
         `the model folder ${folder} is incomplete: tokenizer_config.json, onnx/model.onnx are missing. Download`,
       );
@@ -173,7 +175,7 @@ describe("TransformersEmbeddingModel without a usable model", () => {
 
   it("a hub id fails at once while downloads are off, and never touches the network", async () => {
     const started = Date.now();
-    const error = await failure(new TransformersEmbeddingModel({ modelPath: "Xenova/all-MiniLM-L6-v2" }));
+    const error = await failure(new TransformersEmbeddingModel("Xenova/all-MiniLM-L6-v2"));
     expect(Date.now() - started).toBeLessThan(200);
     expect(error.message).toBe(
       `transformers.js (Xenova/all-MiniLM-L6-v2): there is no model folder at ${join(process.cwd(), "Xenova/all-MiniLM-L6-v2")}, ` +
@@ -187,8 +189,7 @@ describe("TransformersEmbeddingModel without a usable model", () => {
 
   it("with allowRemoteModels, a hub id goes to the hub (here refused by the fake network)", async () => {
     const cacheDir = `${tiny.folder}-cache`;
-    const remote = new TransformersEmbeddingModel({
-      modelPath: "Xenova/all-MiniLM-L6-v2",
+    const remote = new TransformersEmbeddingModel("Xenova/all-MiniLM-L6-v2", {
       allowRemoteModels: true,
       cacheDir,
     });
@@ -209,7 +210,7 @@ describe("TransformersEmbeddingModel without a usable model", () => {
     await cp(tiny.folder, folder, { recursive: true });
     await cp(join(folder, "config.json"), join(folder, "onnx", "model.onnx"));
     try {
-      const error = await failure(new TransformersEmbeddingModel({ modelPath: folder }));
+      const error = await failure(new TransformersEmbeddingModel(folder));
       expect(error.message).toContain(`transformers.js (${folder}): could not load the model from ${folder}: `);
     } finally {
       await rm(folder, { recursive: true, force: true });

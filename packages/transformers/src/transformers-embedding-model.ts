@@ -1,5 +1,5 @@
 import { TramaError } from "@trama/core";
-import { type EmbeddingModelV1, ProviderError } from "@trama/models";
+import { type EmbeddingModelV1, ProviderError } from "@trama/provider";
 import { type FeatureExtractor, loadFeatureExtraction } from "./load-feature-extraction.js";
 import { ModelFolderError, modelEndpoint, resolveModelSource } from "./model-folder.js";
 
@@ -41,19 +41,20 @@ export class TransformersEmbeddingModel implements EmbeddingModelV1 {
   readonly #options: TransformersEmbeddingModelOptions;
   #extractor: Promise<FeatureExtractor> | undefined;
 
-  constructor(options: TransformersEmbeddingModelOptions) {
-    if (typeof options?.modelPath !== "string" || !options.modelPath.trim()) {
+  /** `modelPath`: the folder of an ONNX model (or a hub id, with `allowRemoteModels`). */
+  constructor(modelPath: string, options: Omit<TransformersEmbeddingModelOptions, "modelPath"> = {}) {
+    if (typeof modelPath !== "string" || !modelPath.trim()) {
       throw new TramaError("TransformersEmbeddingModel needs modelPath: the folder of an ONNX model.");
     }
-    this.#options = options;
-    this.modelId = options.modelPath;
+    this.#options = { ...options, modelPath };
+    this.modelId = modelPath;
     this.pooling = options.pooling ?? "mean";
     this.normalize = options.normalize ?? true;
     this.maxBatchSize = Math.max(1, Math.floor(options.maxBatchSize ?? 32));
     if (this.pooling !== "mean" && this.pooling !== "cls") {
       throw new TramaError(`pooling must be "mean" or "cls", not ${JSON.stringify(this.pooling)}.`);
     }
-    this.endpoint = modelEndpoint(options.modelPath, options.allowRemoteModels ?? false);
+    this.endpoint = modelEndpoint(modelPath, options.allowRemoteModels ?? false);
   }
 
   async doEmbed(request: { values: readonly string[]; signal?: AbortSignal }): Promise<{

@@ -8,10 +8,7 @@ import {
   TramaError,
   t,
 } from "@trama/core";
-import type { ChatModelV1 } from "../chat-model/chat-model-v1.js";
-import type { ChatRequest } from "../chat-model/chat-request.js";
-import type { ChatResponse } from "../chat-model/chat-response.js";
-import type { ChatStreamPart } from "../chat-model/chat-stream-part.js";
+import type { ChatModelV1, ChatRequest, ChatResponse, ChatStreamPart } from "@trama/provider";
 import type { CallOptions } from "../generation/call-options.js";
 import { generateChat, StreamCollector, streamChat } from "../generation/generate-chat.js";
 import { resolveChatModel } from "../providers/registry.js";

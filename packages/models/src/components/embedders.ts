@@ -1,5 +1,5 @@
 import { type Component, Document, documentType, Lazy, type RunContext, t } from "@trama/core";
-import type { EmbeddingModelV1 } from "../embedding-model/embedding-model-v1.js";
+import type { EmbeddingModelV1 } from "@trama/provider";
 import { type EmbedProgress, embedMany } from "../generation/embed.js";
 import { resolveEmbeddingModel } from "../providers/registry.js";
 import { type CallSettings, callOptions, savedModel } from "./generation-settings.js";

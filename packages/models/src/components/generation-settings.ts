@@ -1,4 +1,4 @@
-import type { ChatRequest } from "../chat-model/chat-request.js";
+import type { ChatRequest } from "@trama/provider";
 import type { CallOptions } from "../generation/call-options.js";
 
 /** Generation settings a generator passes to every call; a run's `settings` input overrides them. */

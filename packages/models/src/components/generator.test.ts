@@ -5,11 +5,10 @@
  */
 import { ChatMessage, ComponentRegistry, Document, Pipeline, PipelineAbortedError, Secret } from "@trama/core";
 import { openAICompatible, openai } from "@trama/openai-compatible";
+import { ProviderError, setEndpointConcurrency } from "@trama/provider";
+import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/provider/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { components } from "../components.js";
-import { ProviderError } from "../errors/provider-error.js";
-import { setEndpointConcurrency } from "../http/limiter.js";
-import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "../testing/loopback-server.js";
 import { defineTool } from "../tools/tool.js";
 import { completion, embeddingsResponse, textChunks, toolCallCompletion } from "./__fixtures__/openai-shapes.js";
 import { Agent } from "./agent.js";
@@ -27,7 +26,7 @@ async function serve(handler: Parameters<typeof startLoopbackServer>[0]) {
   return server;
 }
 const model = (server: LoopbackServer, modelId = "test-model") =>
-  openAICompatible({ baseURL: `${server.url}/v1`, modelId });
+  openAICompatible(modelId, { baseURL: `${server.url}/v1` });
 const question = [ChatMessage.user("What is the capital of France?")];
 
 describe("ChatGenerator", () => {
@@ -291,7 +290,7 @@ describe("embedders", () => {
         sendJson(response, 200, embeddingsResponse((request.body.input as string[]).map((text) => [text.length, 1]))),
     });
     const embedder = new DocumentEmbedder({
-      model: openAICompatible.embedding({ baseURL: `${server.url}/v1`, modelId: "e" }),
+      model: openAICompatible.embedding("e", { baseURL: `${server.url}/v1` }),
       batchSize: 2,
       metaFields: ["title"],
     });
@@ -327,7 +326,7 @@ describe("embedders", () => {
       .add(
         "embed",
         new TextEmbedder({
-          model: openAICompatible.embedding({ baseURL: `${server.url}/v1`, modelId: "e" }),
+          model: openAICompatible.embedding("e", { baseURL: `${server.url}/v1` }),
           prefix: "query: ",
         }),
       )

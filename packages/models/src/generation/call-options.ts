@@ -1,5 +1,5 @@
-import { ProviderError } from "../errors/provider-error.js";
-import type { RetryOptions } from "../http/retry.js";
+import type { RetryOptions } from "@trama/provider";
+import { ProviderError } from "@trama/provider";
 
 /** How a model call is made: retries, a time limit, the endpoint's concurrency, cancellation. */
 export interface CallOptions extends RetryOptions {

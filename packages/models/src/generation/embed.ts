@@ -1,7 +1,5 @@
-import type { EmbeddingModelV1 } from "../embedding-model/embedding-model-v1.js";
-import { ProviderError } from "../errors/provider-error.js";
-import { acquireEndpoint } from "../http/limiter.js";
-import { withRetries } from "../http/retry.js";
+import type { EmbeddingModelV1 } from "@trama/provider";
+import { acquireEndpoint, ProviderError, withRetries } from "@trama/provider";
 import { attemptSignal, type CallOptions } from "./call-options.js";
 
 /** Progress of a batched embedding job. */

@@ -4,13 +4,16 @@
  * @module
  */
 import { ChatMessage, type ContentPart, type ToolCallPart } from "@trama/core";
-import type { ChatModelV1 } from "../chat-model/chat-model-v1.js";
-import type { ChatRequest } from "../chat-model/chat-request.js";
-import type { ChatResponse, FinishReason, Usage, Warning } from "../chat-model/chat-response.js";
-import type { ChatStreamPart } from "../chat-model/chat-stream-part.js";
-import { ProviderError } from "../errors/provider-error.js";
-import { acquireEndpoint } from "../http/limiter.js";
-import { withRetries } from "../http/retry.js";
+import type {
+  ChatModelV1,
+  ChatRequest,
+  ChatResponse,
+  ChatStreamPart,
+  FinishReason,
+  Usage,
+  Warning,
+} from "@trama/provider";
+import { acquireEndpoint, ProviderError, withRetries } from "@trama/provider";
 import { attemptSignal, type CallOptions } from "./call-options.js";
 
 /** One chat call with retries, a time limit and the endpoint's concurrency limit. */

@@ -5,14 +5,7 @@
  * @module
  */
 import { TramaError } from "@trama/core";
-import type { ChatModelV1 } from "../chat-model/chat-model-v1.js";
-import type { EmbeddingModelV1 } from "../embedding-model/embedding-model-v1.js";
-
-/** Builds models of one provider from the text after `scheme:`. */
-export interface ProviderFactory {
-  chat?(modelId: string, options: Record<string, unknown>): ChatModelV1;
-  embedding?(modelId: string, options: Record<string, unknown>): EmbeddingModelV1;
-}
+import type { ChatModelV1, EmbeddingModelV1, ProviderFactory } from "@trama/provider";
 
 /** The packages that provide Trama's built-in schemes. Each exports `providers: Record<scheme, ProviderFactory>`. */
 const builtIn: Record<string, string> = {

@@ -7,11 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ChatMessage, Pipeline, Secret } from "@trama/core";
 import { writeTinyGguf } from "@trama/llama-cpp/testing";
+import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/provider/testing";
 import { writeTinyOnnxModel } from "@trama/transformers/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completion } from "../components/__fixtures__/openai-shapes.js";
 import { ChatGenerator } from "../components/chat-generator.js";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "../testing/loopback-server.js";
 import { parseShorthand, resolveChatModel, resolveEmbeddingModel } from "./registry.js";
 
 let gguf: string;

@@ -1,7 +1,6 @@
 /**
- * `@trama/models/testing`: loopback servers that speak providers' wire protocols, for tests that never touch the
- * network, and helpers for what the tests read back (batched streams, ProviderErrors, fixture files).
+ * `@trama/models/testing`: the loopback servers and stream helpers of `@trama/provider/testing`, re-exported for tests
+ * of components and products built on `@trama/models`.
  * @module
  */
-export * from "./loopback-server.js";
-export * from "./stream-helpers.js";
+export * from "@trama/provider/testing";

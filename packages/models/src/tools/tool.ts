@@ -1,5 +1,5 @@
 import { ChatMessage, type LoadContext, type ToolCallPart, TramaError } from "@trama/core";
-import type { JSONSchema, ToolDefinition } from "../chat-model/chat-request.js";
+import type { JSONSchema, ToolDefinition } from "@trama/provider";
 
 /** What a tool sees when it runs: cancellation, its call id, and the agent state it may read and write. */
 export interface ToolContext {

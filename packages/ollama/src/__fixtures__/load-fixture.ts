@@ -1,4 +1,4 @@
-import { fixtureFolder } from "@trama/models/testing";
+import { fixtureFolder } from "@trama/provider/testing";
 
 const fixtures = fixtureFolder(new URL("./", import.meta.url));
 

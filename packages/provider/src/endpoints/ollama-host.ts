@@ -4,7 +4,7 @@ export const defaultOllamaBaseURL = "http://127.0.0.1:11434";
 /**
  * The base URL of the Ollama server: the explicit one, else `OLLAMA_HOST`, else `http://127.0.0.1:11434`.
  *
- * `OLLAMA_HOST` is read the way the Ollama CLI reads it: the scheme may be missing (`127.0.0.1:11434`, `myhost`,
+ * `OLLAMA_HOST` is read once, here, the way the Ollama CLI reads it, for every package that reaches Ollama: the scheme may be missing (`127.0.0.1:11434`, `myhost`,
  * `:11434`), the port defaults to 11434 without a scheme and to 80/443 with one, and bind-all addresses
  * (`0.0.0.0`, `::`) become the loopback address, since a client cannot connect to them everywhere.
  */
@@ -42,7 +42,9 @@ export function parseOllamaHost(value: string): string {
   if (host === "0.0.0.0") host = "127.0.0.1";
   if (host === "::" || host === "[::]") host = "::1";
   const hostText = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
-  return `${scheme}://${hostText}:${port}${path}`;
+  // The scheme's own port is left out, as URLs write it (`https://ollama.example.com`).
+  const implied = (scheme === "http" && port === "80") || (scheme === "https" && port === "443");
+  return `${scheme}://${hostText}${implied ? "" : `:${port}`}${path}`;
 }
 
 function splitHostPort(hostPort: string): { host: string; port: string | undefined } {
