@@ -152,6 +152,7 @@ describe("ConversationStore", () => {
     store = ConversationStore.open({ path: join(folder, "nested", "council.db") });
     const stored = store.getTurn(turn.id)!;
     expect(stored.status).toBe("interrupted");
+    expect(stored.error).toBe("The server stopped before the council finished.");
     expect(stored.result).toBeUndefined();
     expect(stored.events.length).toBeGreaterThan(0);
   });

@@ -29,6 +29,7 @@ interface TurnRow {
   question: string;
   status: TurnStatus;
   result_json: string | null;
+  error: string | null;
   started_at: string;
   finished_at: string | null;
 }
@@ -68,7 +69,9 @@ export class ConversationStore {
       database.pragma("busy_timeout = 5000");
       migrate(database, path);
       database
-        .prepare("UPDATE turns SET status = 'interrupted', finished_at = ? WHERE status = 'running'")
+        .prepare(
+          "UPDATE turns SET status = 'interrupted', finished_at = ?, error = 'The server stopped before the council finished.' WHERE status = 'running'",
+        )
         .run(new Date().toISOString());
     } catch (error) {
       database?.close();
@@ -185,6 +188,7 @@ export class ConversationStore {
     };
     if (row.result_json !== null)
       turn.result = this.#parse<CouncilResult>(row.result_json, `the result of turn ${row.id}`);
+    if (row.error !== null) turn.error = row.error;
     if (row.finished_at !== null) turn.finishedAt = row.finished_at;
     return turn;
   }
@@ -268,12 +272,12 @@ export class ConversationStore {
   /**
    * Ends a turn with its result, in one transaction: the last events, the result, its calls, ballots and ranking,
    * the search text, and the conversation's time. `status` defaults to the result's; without a result (the server
-   * stopped first) the turn is `interrupted`.
+   * stopped first) the turn is `interrupted`. `error` says why a run has no result.
    */
   finishTurn(
     turnId: string,
-    options: { result?: CouncilResult; events?: readonly CouncilEvent[]; status?: TurnStatus },
-  ) {
+    options: { result?: CouncilResult; events?: readonly CouncilEvent[]; status?: TurnStatus; error?: string },
+  ): void {
     const now = new Date().toISOString();
     const { result } = options;
     this.#write(`store the result of turn ${turnId}`, () => {
@@ -286,7 +290,7 @@ export class ConversationStore {
       this.#database
         .prepare(
           `UPDATE turns SET status = ?, final_answer = ?, chairman = ?, chairman_role = ?, fallback_reason = ?, seed = ?,
-             result_json = ?, finished_at = ?, duration_ms = ? WHERE id = ?`,
+             result_json = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?`,
         )
         .run(
           options.status ?? result?.status ?? "interrupted",
@@ -296,6 +300,7 @@ export class ConversationStore {
           result?.final?.fallbackReason ?? null,
           result?.seed ?? null,
           result ? JSON.stringify(result) : null,
+          options.error ?? null,
           now,
           result ? Math.round(result.durationMs) : null,
           turnId,

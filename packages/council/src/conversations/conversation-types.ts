@@ -35,6 +35,8 @@ export interface StoredTurn {
   events: CouncilEvent[];
   /** The whole result, once the run has ended. */
   result?: CouncilResult;
+  /** Why the run could not start or end (a council that cannot be set up, a server stopped mid-run). */
+  error?: string;
   /** ISO 8601. */
   startedAt: string;
   finishedAt?: string;

@@ -33,6 +33,7 @@ const migrations: string[] = [
     fallback_reason TEXT,
     seed INTEGER,
     result_json TEXT,
+    error TEXT,
     started_at TEXT NOT NULL,
     finished_at TEXT,
     duration_ms INTEGER,
