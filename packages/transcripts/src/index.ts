@@ -14,11 +14,20 @@ export type {
   Turn,
 } from "./model/transcript.js";
 // Formats: parsers, post reader.
+export { decodeEntities, plainCueText } from "./parsers/caption-text.js";
 export { parseChapters } from "./parsers/chapters.js";
 export { formatClock, parseClock } from "./parsers/clock.js";
+export { detectFormat } from "./parsers/detect-format.js";
+export { parseJson3 } from "./parsers/json3.js";
 export { type ParseErrorLocation, TranscriptParseError } from "./parsers/parse-error.js";
-export { parseRiverside } from "./parsers/riverside.js";
+export { type ParseTranscriptOptions, parseTranscript, transcriptParsers } from "./parsers/parse-transcript.js";
+export { parsePlainText } from "./parsers/plain-text.js";
+export { isRiversideHeader, parseRiverside } from "./parsers/riverside.js";
+export { parseSbv } from "./parsers/sbv.js";
+export { parseSrt } from "./parsers/srt.js";
 export type { ParseOptions } from "./parsers/text-lines.js";
+export { parseVtt } from "./parsers/vtt.js";
+export { parseYoutubePaste } from "./parsers/youtube-paste.js";
 export type { FrontMatter } from "./post/front-matter.js";
 export type { HeadingStyle, PostLine } from "./post/post-lines.js";
 export { type ParsedPost, type PostLayout, type PostNote, parsePost, readPost } from "./post/read-post.js";

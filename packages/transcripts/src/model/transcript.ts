@@ -24,6 +24,11 @@ export interface Segment {
   speaker?: string;
   /** 1-based line in the file where the segment starts, for error messages and diagnostics. */
   line: number;
+  /**
+   * Each word with its own time, when the source times words (YouTube's rolling auto-captions, json3 with word
+   * offsets). Their texts joined by spaces are the segment's `text`.
+   */
+  words?: TimedWord[];
 }
 
 /** A parsed source transcript. */
@@ -32,6 +37,8 @@ export interface Transcript {
   /** The file it came from, when there is one. */
   file?: string;
   segments: Segment[];
+  /** Chapter titles the source itself carries (the YouTube transcript paste interleaves them), in time order. */
+  chapters?: Chapter[];
 }
 
 /** One entry of the hosts' chapter list. */

@@ -21,7 +21,8 @@ export function parseClock(text: string): number | undefined {
   const [hours, minutes, seconds] = parts.length === 3 ? parts : [0, ...parts];
   if (seconds! >= 60 || (parts.length === 3 && minutes! >= 60)) return undefined;
   const milliseconds = fraction === "" ? 0 : Number(fraction.padEnd(3, "0"));
-  return hours! * 3600 + minutes! * 60 + seconds! + milliseconds / 1000;
+  // Whole milliseconds divided once, so 00:02.869 is exactly 2.869 and not 2.8689999999999998.
+  return ((hours! * 3600 + minutes! * 60 + seconds!) * 1000 + milliseconds) / 1000;
 }
 
 /**

@@ -12,6 +12,11 @@ const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \t]+[\p{L}\p{M}'’.\-]+)
 const headerPattern = new RegExp(String.raw`^(${NAME})[ \t]*\((${CLOCK_PATTERN})\)[ \t]*$`, "u");
 const looseHeaderPattern = /^(.{1,80}?)[ \t]*\(([^()]*)\)[ \t]*$/u;
 
+/** True when the line is a `Speaker Name (MM:SS)` header of the recording tool's export. */
+export function isRiversideHeader(line: string): boolean {
+  return headerPattern.test(line.trim());
+}
+
 /**
  * Reads the recording tool's export: a `Speaker Name (MM:SS)` header (also `(H:MM:SS)` and `(MM:SS.mmm)`), then the
  * turn's paragraphs separated by blank lines. Each turn becomes one segment with the header's speaker, start time and
