@@ -3,6 +3,7 @@
  * as it is (one event per SSE message) and replayed.
  * @module
  */
+import type { CouncilTurn } from "./council-config.js";
 import type {
   Aggregate,
   CouncilErrorInfo,
@@ -26,6 +27,8 @@ export type CouncilEvent =
   | {
       type: "council-start";
       question: string;
+      /** The conversation before the question, oldest turn first (absent on a first turn). */
+      history?: CouncilTurn[];
       members: MemberInfo[];
       chairman: MemberInfo;
       seed: number;
@@ -57,6 +60,8 @@ export type CouncilEvent =
       model: string;
       /** The whole reply. */
       text: string;
+      /** The model's reasoning, when it sent any apart from its reply. */
+      reasoning?: string;
       usage: Usage;
       latencyMs: number;
       firstTokenMs?: number;
@@ -80,7 +85,15 @@ export type CouncilEvent =
       /** The member that takes over: the best-ranked one not yet tried. */
       to: string;
     }
-  | { type: "title-ready"; title: string }
+  | {
+      type: "title-ready";
+      title: string;
+      /** The title model, and what the call cost. */
+      member: string;
+      model: string;
+      usage: Usage;
+      latencyMs: number;
+    }
   | { type: "council-end"; result: CouncilResult };
 
 /** The `type`s of council events. */

@@ -4,7 +4,15 @@
  * remote mixed.
  * @module
  */
+export { aggregateBallots, type BallotInput } from "./ballot/aggregate.js";
 export { parseBallot } from "./ballot/parse-ballot.js";
+export { buildCouncilPipeline, councilInputs } from "./build-council-pipeline.js";
+export { CouncilAggregate } from "./components/council-aggregate.js";
+export { type AnswerOutcome, CouncilAnswer, type CouncilAnswerParams } from "./components/council-answer.js";
+export { CouncilChairman, type CouncilChairmanParams } from "./components/council-chairman.js";
+export { CouncilReview, type CouncilReviewParams, type ReviewOutcome } from "./components/council-review.js";
+export { CouncilTitle, type CouncilTitleParams } from "./components/council-title.js";
+export { components } from "./components.js";
 export type {
   CouncilConfig,
   CouncilInput,
@@ -33,6 +41,9 @@ export type {
   ParsedBallot,
   Usage,
 } from "./council-result.js";
+export { type CallDefaults, type CouncilSetup, type NamedModel, setUpCouncil } from "./council-setup.js";
+export { type CouncilState, councilResult, initialCouncilState, reduceCouncil } from "./council-state.js";
 export { CouncilError } from "./errors/council-error.js";
 export { CouncilFileError } from "./errors/council-file-error.js";
+export { assignLabels, deanonymize } from "./labels/label-map.js";
 export { type CouncilRun, runCouncil } from "./run-council.js";
