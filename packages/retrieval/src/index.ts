@@ -49,6 +49,7 @@ export type {
   VectorSearchOptions,
   WriteResult,
 } from "./store/document-store.js";
+export { DocumentStoreError, DuplicateDocumentError, FilterError } from "./store/errors.js";
 export {
   type ComparisonFilter,
   type ComparisonOperator,
@@ -58,3 +59,19 @@ export {
   type LogicalFilter,
   type LogicalOperator,
 } from "./store/filters.js";
+export {
+  compareCodePoints,
+  compileFilter,
+  type DocumentPredicate,
+  type FilterContext,
+  type FilterField,
+  matchesFilter,
+  parseFilterField,
+  readField,
+  validateFilter,
+} from "./store/match-filter.js";
+export {
+  InMemoryDocumentStore,
+  type InMemoryDocumentStoreOptions,
+  type InMemoryStoreConfig,
+} from "./store/memory/in-memory-document-store.js";
