@@ -118,3 +118,16 @@ function spreadTimes(words: SourceWord[], first: number, start: number | undefin
     word.end = start + ((stop - start) * elapsed) / total;
   }
 }
+
+/** The alignment keys of a list of written words, and the word each key belongs to. */
+export function keyUnits(texts: readonly string[]): { keys: string[]; unitWord: Int32Array } {
+  const keys: string[] = [];
+  const unitWord: number[] = [];
+  texts.forEach((text, index) => {
+    for (const key of wordKeys(text)) {
+      keys.push(key);
+      unitWord.push(index);
+    }
+  });
+  return { keys, unitWord: Int32Array.from(unitWord) };
+}

@@ -1,0 +1,107 @@
+/**
+ * The whole fusion: the accurate source's words, the speaker source's speakers and times, the hosts' chapters, the
+ * show's glossary and filler cleanup, into an `Episode` the post renderer writes.
+ * @module
+ */
+import type { Chapter, Episode, EpisodeMeta, Section, Transcript } from "../model/transcript.js";
+import type { AlignStats } from "./align.js";
+import { type ChapterOptions, type ChapterPlacement, placeChapters } from "./chapters.js";
+import type { FusedWord } from "./fused-word.js";
+import { placeShortTurns, type ShortTurnOptions, type ShortTurnPlacement } from "./short-turns.js";
+import { type TransferOptions, transferSpeakers } from "./speaker-transfer.js";
+import { buildTurns, type TurnOptions } from "./turns.js";
+
+/** Options of every fusion step, all optional. */
+export interface MergeOptions {
+  transfer?: TransferOptions;
+  shortTurns?: ShortTurnOptions;
+  chapters?: ChapterOptions;
+  turns?: TurnOptions;
+}
+
+/** What `mergeEpisode` fuses. */
+export interface MergeInput {
+  /** The source with speakers and times (the recording tool's export). */
+  speakers: Transcript;
+  /** The source with the right words (captions, any format). Without it, the speaker source's words are used. */
+  text?: Transcript;
+  /** The hosts' chapter list; without it the episode is one section. */
+  chapters?: readonly Chapter[];
+  /** Front matter of the post. */
+  meta?: EpisodeMeta;
+  options?: MergeOptions;
+}
+
+/** What the fusion did, for diagnostics and the evaluation. */
+export interface MergeReport {
+  /** Words in the fused transcript, and how many the speaker source restored (dropped interjections). */
+  words: number;
+  restoredWords: number;
+  /** Share of the accurate source's words the speaker source has at the aligned place (same key). */
+  agreement: number;
+  alignment: AlignStats;
+  shortTurns: ShortTurnPlacement[];
+  chapters: ChapterPlacement[];
+}
+
+/** The fused episode, its words with their evidence, and the report. */
+export interface MergeResult {
+  episode: Episode;
+  words: FusedWord[];
+  report: MergeReport;
+}
+
+/**
+ * Fuses the sources into an episode: words from `text`, speakers (and times where `text` has none) from `speakers`
+ * by word alignment, short interjections as turns of their own, chapters at sentence starts near their listed times
+ * (with the listed times). Deterministic: the same inputs give the same episode.
+ */
+export function mergeEpisode(input: MergeInput): MergeResult {
+  const options = input.options ?? {};
+  const transfer = transferSpeakers({
+    text: input.text ?? input.speakers,
+    speakers: input.speakers,
+    options: options.transfer,
+  });
+  const { words, placements } = placeShortTurns({
+    words: transfer.words,
+    shortTurns: transfer.shortTurns,
+    options: options.shortTurns,
+  });
+  const chapters = placeChapters({ words, chapters: input.chapters ?? [], options: options.chapters });
+  const episode: Episode = { meta: { ...(input.meta ?? {}) }, sections: sectionsOf(words, chapters, options.turns) };
+  const agreed = transfer.words.filter((word) => word.similarity === 1).length;
+  return {
+    episode,
+    words,
+    report: {
+      words: words.length,
+      restoredWords: words.filter((word) => word.origin === "speakers").length,
+      agreement: transfer.words.length ? agreed / transfer.words.length : 0,
+      alignment: transfer.alignment.stats,
+      shortTurns: placements,
+      chapters,
+    },
+  };
+}
+
+/** Sections from the chapter placements: text before the first chapter is an untitled section without a time. */
+function sectionsOf(
+  words: readonly FusedWord[],
+  chapters: readonly ChapterPlacement[],
+  options?: TurnOptions,
+): Section[] {
+  if (words.length === 0) return [];
+  const sections: Section[] = [];
+  const firstWord = chapters[0]?.word ?? words.length;
+  if (firstWord > 0) sections.push({ title: "", turns: buildTurns(words.slice(0, firstWord), options) });
+  chapters.forEach((placement, index) => {
+    const end = chapters[index + 1]?.word ?? words.length;
+    sections.push({
+      title: placement.chapter.title,
+      start: placement.chapter.start,
+      turns: buildTurns(words.slice(placement.word, end), options),
+    });
+  });
+  return sections;
+}
