@@ -39,6 +39,23 @@ export {
   TextFileToDocument,
   type TextFileToDocumentParams,
 } from "./converters/text-file-to-document.js";
+export { cleanText, DocumentCleaner, type DocumentCleanerParams } from "./preprocessors/document-cleaner.js";
+export { DocumentSplitter, type DocumentSplitterParams } from "./preprocessors/document-splitter.js";
+export { removeHeadersAndFooters } from "./preprocessors/repeated-lines.js";
+export { splitSentences, type TextSpan } from "./preprocessors/sentence-splitter.js";
+export {
+  type SourceOffsets,
+  type SplitOptions,
+  type SplitOverlap,
+  splitDocument,
+} from "./preprocessors/split-document.js";
+export {
+  estimateTokens,
+  type SplitBy,
+  splitByValues,
+  type TokenCounter,
+  textUnits,
+} from "./preprocessors/text-units.js";
 export type {
   DocumentStore,
   DuplicatePolicy,
