@@ -31,3 +31,9 @@ export { parseYoutubePaste } from "./parsers/youtube-paste.js";
 export type { FrontMatter } from "./post/front-matter.js";
 export type { HeadingStyle, PostLine } from "./post/post-lines.js";
 export { type ParsedPost, type PostLayout, type PostNote, parsePost, readPost } from "./post/read-post.js";
+// Formats: renderers.
+export { type Cue, type CueOptions, episodeCues, TranscriptRenderError } from "./render/cues.js";
+export { renderFrontMatter } from "./render/render-front-matter.js";
+export { type PodcastTranscript, renderPodcastJson } from "./render/render-podcast-json.js";
+export { apostropheAccents, escapeMarkdown, type RenderPostOptions, renderPost } from "./render/render-post.js";
+export { renderVtt, vttTime } from "./render/render-vtt.js";

@@ -105,4 +105,6 @@ export interface Episode {
    */
   preamble?: string;
   sections: Section[];
+  /** Link lines after the last turn, kept as written (the older posts' closing listen-on links). */
+  postamble?: string;
 }

@@ -14,6 +14,8 @@ export type PostLine =
   | { kind: "speaker"; line: number; name: string; start?: number; text?: string; raw: string }
   | { kind: "quote"; line: number; text: string }
   | { kind: "rule"; line: number }
+  /** A line that is only a link (the older posts' "👉 [Ascolta su Spotify](…)<br/>"). */
+  | { kind: "link"; line: number; raw: string }
   | { kind: "text"; line: number; text: string };
 
 const headingPattern = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
@@ -23,13 +25,15 @@ const parenTitlePattern = new RegExp(String.raw`^(.*?)\s*\(${clock}\)$`);
 /** `**Name**`, `**Name (MM:SS)**`, `**Name:**`, optionally followed by the turn's first words on the same line. */
 const speakerPattern = new RegExp(String.raw`^\*\*([^*]+?)(?:\s*\(${clock}\))?:?\*\*:?(?:\s+(.*))?$`);
 const rulePattern = /^(?:-{3,}|\*{3,}|_{3,})$/;
+const linkPattern = /^(?:\p{Extended_Pictographic}\uFE0F?\s*)?\[[^\]]*\]\([^)]*\)(?:<br\s*\/?>)?$/u;
 
 /** Classifies one body line; `line` is its 1-based number in the file. */
 export function classifyPostLine(raw: string, line: number): PostLine {
   const text = raw.trim();
   if (text === "") return { kind: "blank", line };
-  if (text.startsWith(">")) return { kind: "quote", line, text: text.replace(/^>\s?/, "").trim() };
+  if (text.startsWith(">")) return { kind: "quote", line, text: unescapeMarkdown(text.replace(/^>\s?/, "").trim()) };
   if (rulePattern.test(text)) return { kind: "rule", line };
+  if (linkPattern.test(text)) return { kind: "link", line, raw };
   const heading = headingPattern.exec(text);
   if (heading) return { kind: "heading", line, level: heading[1]!.length, raw, ...readHeadingTitle(heading[2]!) };
   const speaker = speakerPattern.exec(text);
@@ -41,10 +45,15 @@ export function classifyPostLine(raw: string, line: number): PostLine {
       raw,
       name: speaker[1]!.trim(),
       ...(start === undefined ? {} : { start }),
-      ...(speaker[3] ? { text: speaker[3].trim() } : {}),
+      ...(speaker[3] ? { text: unescapeMarkdown(speaker[3].trim()) } : {}),
     };
   }
-  return { kind: "text", line, text };
+  return { kind: "text", line, text: unescapeMarkdown(text) };
+}
+
+/** Removes Markdown's backslash escapes (`Ciao\\!` is `Ciao!`), as Jekyll's renderer does. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 
 /** Reads a heading's title, time and style from the text after the `#`s. */

@@ -107,7 +107,10 @@ describe("readPost", () => {
       "",
       "## Solo titolo",
       "**Mario Fusco:**",
-      "> Fine. ",
+      "> Fine. Boomer\\!",
+      "",
+      "👉 [Ascolta su Spotify](https://example.com)<br/>",
+      "👉 [Segui su LinkedIn](https://example.org)<br/>",
     ].join("\n");
     const parsed = parsePost(post, { file: "old.md" });
     expect(parsed.episode.preamble).toBe(
@@ -121,8 +124,11 @@ describe("readPost", () => {
       },
       { title: "LA COMMUNITY", start: 3811, turns: [{ speaker: "Paolo", paragraphs: ["Testo semplice."] }] },
       { title: "Senza tempo", turns: [] },
-      { title: "Solo titolo", turns: [{ speaker: "Mario Fusco", paragraphs: ["Fine."] }] },
+      { title: "Solo titolo", turns: [{ speaker: "Mario Fusco", paragraphs: ["Fine. Boomer!"] }] },
     ]);
+    expect(parsed.episode.postamble).toBe(
+      "👉 [Ascolta su Spotify](https://example.com)<br/>\n👉 [Segui su LinkedIn](https://example.org)<br/>",
+    );
     expect(parsed.layout.sections.map((section) => section.style)).toEqual(["paren", "bracket", "bold", "plain"]);
     expect(parsed.notes).toEqual([
       { line: 23, kind: "rule", text: "---" },

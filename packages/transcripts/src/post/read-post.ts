@@ -37,7 +37,9 @@ export interface ParsedPost {
  * past an hour as `H:MM:SS` or `HH:MM:SS`); turns from `**Speaker**` lines (also `**Speaker (MM:SS)** words…` on one
  * line, which sets the turn's start); paragraphs from `>` blockquote lines or plain lines under a speaker, one
  * paragraph per non-empty line. What comes before the first chapter or turn (a video include, listen-on links, a
- * `# Title`) is kept as `preamble`. Words outside any turn and `---` rules are left out and listed in `notes`.
+ * `# Title`) is kept as `preamble`; link lines after the turns (closing "listen on" links) as `postamble`. Markdown
+ * backslash escapes are removed (`Ciao\\!` reads `Ciao!`). Words outside any turn and `---` rules are left out and
+ * listed in `notes`.
  *
  * @throws TranscriptParseError naming the file and line when the front matter is missing, unclosed or not valid YAML.
  */
@@ -51,6 +53,8 @@ export function parsePost(text: string, options: { file?: string } = {}): Parsed
   const episode: Episode = { meta: frontMatter.meta, sections: builder.sections };
   const preamble = builder.preamble();
   if (preamble !== undefined) episode.preamble = preamble;
+  const postamble = builder.postamble();
+  if (postamble !== undefined) episode.postamble = postamble;
   return {
     episode,
     frontMatter,
@@ -73,6 +77,7 @@ class EpisodeBuilder {
   #turn: Turn | undefined;
   /** Index in the body of the first line that belongs to a chapter or turn; the preamble is what comes before. */
   #preambleEnd: number | undefined;
+  readonly #postamble: string[] = [];
 
   constructor(
     readonly body: string[],
@@ -108,6 +113,13 @@ class EpisodeBuilder {
         else if (this.#preambleEnd !== undefined)
           this.notes.push({ line: line.line, kind: "orphan-text", text: line.text });
         return;
+      case "link":
+        // Links after the turns (the older posts' closing "listen on" lines) are the postamble, not words.
+        if (this.#preambleEnd !== undefined) {
+          this.#postamble.push(line.raw.trim());
+          this.#turn = undefined;
+        }
+        return;
       case "rule":
         // A rule closes the turn above it: words after it belong to no speaker until the next speaker line.
         if (this.#preambleEnd !== undefined) this.notes.push({ line: line.line, kind: "rule", text: "---" });
@@ -116,6 +128,10 @@ class EpisodeBuilder {
       case "blank":
         return;
     }
+  }
+
+  postamble(): string | undefined {
+    return this.#postamble.length === 0 ? undefined : this.#postamble.join("\n");
   }
 
   preamble(): string | undefined {
