@@ -9,7 +9,12 @@ export { components } from "./components.js";
 export { OutputAdapter, type OutputAdapterParams } from "./converters/output-adapter.js";
 export { AnswerJoiner } from "./joiners/answer-joiner.js";
 export { BranchJoiner, type BranchJoinerParams } from "./joiners/branch-joiner.js";
-export { DocumentJoiner, type DocumentJoinerParams, type JoinMode } from "./joiners/document-joiner.js";
+export {
+  DocumentJoiner,
+  type DocumentJoinerParams,
+  type JoinMode,
+  joinDocuments,
+} from "./joiners/document-joiner.js";
 export { ListJoiner, type ListJoinerParams } from "./joiners/list-joiner.js";
 export { StringJoiner } from "./joiners/string-joiner.js";
 export {

@@ -14,7 +14,10 @@ import {
 export interface AnswerBuilderParams {
   /** A regular expression whose match (or single group) is the answer; the whole reply by default. */
   pattern?: string;
-  /** A regular expression finding document references such as `\[(\d+)\]` (1-based). */
+  /**
+   * A regular expression finding document references such as `\[(\d+)\]` (1-based); every number in its group (or
+   * match) counts, so `\[([\d, ]+)\]` reads `[1, 3]` as two references.
+   */
   referencePattern?: string;
   /** With a reference pattern, keep only the referenced documents. Default true. */
   returnOnlyReferencedDocuments?: boolean;
@@ -87,8 +90,8 @@ function pickDocuments(
   const referenced = new Set<number>();
   if (referencePattern) {
     for (const match of text.matchAll(new RegExp(referencePattern, "g"))) {
-      const index = Number.parseInt(match[1] ?? match[0], 10) - 1;
-      if (Number.isInteger(index)) referenced.add(index);
+      // One match may cite several documents: `[1, 3]` with the pattern `\[([\d, ]+)\]`.
+      for (const number of (match[1] ?? match[0]).match(/\d+/g) ?? []) referenced.add(Number.parseInt(number, 10) - 1);
     }
   }
   const indexes =

@@ -91,4 +91,13 @@ describe("AnswerBuilder", () => {
     ]);
     expect(answer!.documents[0]!.id).toBe(documents[1]!.id);
   });
+
+  it("reads several references in one citation", async () => {
+    const documents = ["one", "two", "three"].map((content) => new Document({ content }));
+    const pipeline = new Pipeline().add("answers", AnswerBuilder({ referencePattern: "\\[([\\d, ]+)\\]" }));
+    const result = await pipeline.run({
+      answers: { query: "q", replies: ["Both [1, 3] say so."], documents },
+    });
+    expect(result.answers!.answers![0]!.documents.map((doc) => doc.content)).toEqual(["one", "three"]);
+  });
 });

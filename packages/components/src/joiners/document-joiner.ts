@@ -16,23 +16,30 @@ export interface DocumentJoinerParams {
   sortByScore?: boolean;
 }
 
+/**
+ * Joins lists of documents as `DocumentJoiner` does (see `DocumentJoinerParams`), for code that joins outside a
+ * pipeline, such as a hybrid retriever.
+ */
+export function joinDocuments(lists: Document[][], params: DocumentJoinerParams = {}): Document[] {
+  const mode = params.mode ?? "concatenate";
+  let joined =
+    mode === "concatenate"
+      ? concatenate(lists)
+      : mode === "merge"
+        ? merge(lists, params.weights)
+        : reciprocalRankFusion(lists, params.weights);
+  if (params.sortByScore ?? true) joined = sortByScore(joined);
+  return params.topK === undefined ? joined : joined.slice(0, params.topK);
+}
+
 /** Joins the document lists of several retrievers or branches into one list. */
 export const DocumentJoiner = defineComponent({
   type: "trama.DocumentJoiner",
   inputs: { documents: t.list(documentType).variadic(), topK: t.number.optional() },
   outputs: { documents: t.list(documentType) },
-  run: ({ documents, topK }, { params }: { params: DocumentJoinerParams }) => {
-    const mode = params.mode ?? "concatenate";
-    let joined =
-      mode === "concatenate"
-        ? concatenate(documents)
-        : mode === "merge"
-          ? merge(documents, params.weights)
-          : reciprocalRankFusion(documents, params.weights);
-    if (params.sortByScore ?? true) joined = sortByScore(joined);
-    const limit = topK ?? params.topK;
-    return { documents: limit === undefined ? joined : joined.slice(0, limit) };
-  },
+  run: ({ documents, topK }, { params }: { params: DocumentJoinerParams }) => ({
+    documents: joinDocuments(documents, { ...params, topK: topK ?? params.topK }),
+  }),
 });
 
 function concatenate(lists: Document[][]): Document[] {

@@ -1,7 +1,7 @@
 import { Document, Pipeline, t } from "@trama/core";
 import { describe, expect, it } from "vitest";
 import { BranchJoiner } from "./branch-joiner.js";
-import { DocumentJoiner } from "./document-joiner.js";
+import { DocumentJoiner, joinDocuments } from "./document-joiner.js";
 import { ListJoiner } from "./list-joiner.js";
 
 const doc = (id: string, score?: number) => new Document({ id, content: id, score });
@@ -32,6 +32,18 @@ describe("DocumentJoiner", () => {
     expect(fused.documents.map((d) => d.id)).toEqual(["a", "b"]);
     expect(fused.documents[0]!.score).toBeGreaterThan(fused.documents[1]!.score!);
     expect(() => run({ mode: "merge", weights: [1] }, [[doc("a")], [doc("b")]])).toThrow(/one weight per list/);
+  });
+
+  it("joins the same way outside a pipeline, weights favouring a list", () => {
+    const lists = [
+      [doc("a"), doc("b")],
+      [doc("b"), doc("c")],
+    ];
+    expect(joinDocuments(lists, { mode: "reciprocal_rank_fusion", topK: 2 }).map((d) => d.id)).toEqual(["b", "a"]);
+    const favoured = joinDocuments(lists, { mode: "reciprocal_rank_fusion", weights: [0.1, 0.9] });
+    expect(favoured.map((d) => d.id)).toEqual(["b", "c", "a"]);
+    // A document first in every list scores 1.
+    expect(joinDocuments([[doc("x")], [doc("x")]], { mode: "reciprocal_rank_fusion" })[0]!.score).toBeCloseTo(1);
   });
 });
 
