@@ -37,3 +37,7 @@ export { renderFrontMatter } from "./render/render-front-matter.js";
 export { type PodcastTranscript, renderPodcastJson } from "./render/render-podcast-json.js";
 export { apostropheAccents, escapeMarkdown, type RenderPostOptions, renderPost } from "./render/render-post.js";
 export { renderVtt, vttTime } from "./render/render-vtt.js";
+// Formats: the post validator.
+export { parseIsoDuration, REQUIRED_EPISODE_KEYS, REQUIRED_KEYS } from "./validate/front-matter-checks.js";
+export { formatIssues, type PostIssue, type PostIssueSeverity, type PostValidation } from "./validate/post-issue.js";
+export { postRoster, type ValidatePostOptions, validatePost } from "./validate/validate-post.js";
