@@ -5,3 +5,4 @@ import { benchStreaming } from "./models/streaming.js";
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
 await benchPipelineOverhead();
 await benchStreaming();
+await (await import("./sql-stores/throughput.js")).benchSqlStores();

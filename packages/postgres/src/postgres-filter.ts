@@ -42,12 +42,15 @@ function compile(filter: Filter, params: unknown[]): string {
 }
 
 type Bind = (parameter: unknown) => string;
-type Column = { kind: "text"; name: "d.id" | "d.content" } | { kind: "json"; path: string };
+// The path is bound on first use only, so a condition that needs no path (`in []`) leaves no unused parameter.
+type Column = { kind: "text"; name: "d.id" | "d.content" } | { kind: "json"; path: () => string };
 
 function columnFor(field: string, bind: Bind): Column {
   if (field === "id") return { kind: "text", name: "d.id" };
   if (field === "content") return { kind: "text", name: "d.content" };
-  return { kind: "json", path: bind(field.slice("meta.".length).split(".")) };
+  let placeholder: string | undefined;
+  const keys = field.slice("meta.".length).split(".");
+  return { kind: "json", path: () => (placeholder ??= bind(keys)) };
 }
 
 // jsonb equality is type-strict and numeric (1 = 1.0, never "1" = 1), so scalars compare as jsonb values.
@@ -57,7 +60,7 @@ function equals(column: Column, value: Scalar, bind: Bind): string {
     if (typeof value !== "string") return "false";
     return `COALESCE(${column.name} = ${bind(value)}::text, false)`;
   }
-  const json = `(d.meta #> ${column.path}::text[])`;
+  const json = `(d.meta #> ${column.path()}::text[])`;
   if (value === null) return `COALESCE(jsonb_typeof(${json}) = 'null', true)`;
   return `COALESCE(${json} = ${bind(JSON.stringify(value))}::jsonb, false)`;
 }
@@ -68,11 +71,11 @@ function ordering(column: Column, operator: string, value: FilterValue, bind: Bi
     if (typeof value !== "string") return "false";
     return `COALESCE(${column.name} COLLATE "C" ${operator} ${bind(value)}::text, false)`;
   }
-  const json = `(d.meta #> ${column.path}::text[])`;
+  const json = `(d.meta #> ${column.path()}::text[])`;
   if (typeof value === "number") {
     return `COALESCE(jsonb_typeof(${json}) = 'number' AND ${json} ${operator} ${bind(JSON.stringify(value))}::jsonb, false)`;
   }
-  return `COALESCE(jsonb_typeof(${json}) = 'string' AND (d.meta #>> ${column.path}::text[]) COLLATE "C" ${operator} ${bind(value)}::text, false)`;
+  return `COALESCE(jsonb_typeof(${json}) = 'string' AND (d.meta #>> ${column.path()}::text[]) COLLATE "C" ${operator} ${bind(value)}::text, false)`;
 }
 
 function anyOf(column: Column, values: readonly Scalar[], bind: Bind): string {
