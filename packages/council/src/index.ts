@@ -13,6 +13,13 @@ export { CouncilChairman, type CouncilChairmanParams } from "./components/counci
 export { CouncilReview, type CouncilReviewParams, type ReviewOutcome } from "./components/council-review.js";
 export { CouncilTitle, type CouncilTitleParams } from "./components/council-title.js";
 export { components } from "./components.js";
+export { loadCouncilFile, parseCouncilFile } from "./config/council-file.js";
+export {
+  applyCouncilOverrides,
+  type CouncilOverrides,
+  type ResolvedCouncil,
+  resolveCouncilConfig,
+} from "./config/resolve-council.js";
 export type {
   CouncilConfig,
   CouncilInput,
@@ -43,6 +50,14 @@ export type {
 } from "./council-result.js";
 export { type CallDefaults, type CouncilSetup, type NamedModel, setUpCouncil } from "./council-setup.js";
 export { type CouncilState, councilResult, initialCouncilState, reduceCouncil } from "./council-state.js";
+export {
+  type DefaultModel,
+  type DownloadProgress,
+  defaultGgufModels,
+  defaultModelFiles,
+  modelsDirFrom,
+} from "./defaults/gguf-default.js";
+export { type OllamaProbe, pickOllamaMembers, probeOllama } from "./defaults/ollama-default.js";
 export { CouncilError } from "./errors/council-error.js";
 export { CouncilFileError } from "./errors/council-file-error.js";
 export { assignLabels, deanonymize } from "./labels/label-map.js";

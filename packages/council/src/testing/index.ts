@@ -4,3 +4,4 @@
  * @module
  */
 export * from "./scripted-member.js";
+export * from "./scripted-ollama.js";

@@ -97,7 +97,7 @@ export async function startScriptedMember(options: ScriptedMemberOptions = {}): 
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       const failure = options.fail?.[stage];
       if (failure) return fail(response, failure);
-      const text = replyFor(stage, prompt, messages, options);
+      const text = scriptedReply(stage, prompt, messages, options);
       await reply(response, { text, model, stream: request.body?.stream === true, prompt, options });
     },
   });
@@ -109,7 +109,8 @@ export async function startScriptedMember(options: ScriptedMemberOptions = {}): 
   };
 }
 
-function replyFor(
+/** What a scripted model replies to `prompt` at `stage`. */
+export function scriptedReply(
   stage: ScriptedStage,
   prompt: string,
   messages: Array<{ role: string; content: string }>,
