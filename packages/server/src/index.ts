@@ -34,5 +34,5 @@ export {
   type StartServerOptions,
   startServer,
 } from "./start-server.js";
-export { serveFiles } from "./static-files.js";
+export { fileResponse, serveFiles } from "./static-files.js";
 export type { AppContext, ServerLog, TramaApp } from "./trama-app.js";

@@ -1,0 +1,2 @@
+// The page imports marked's browser build, served under this name; its types are marked's own.
+export * from "marked";
