@@ -15,6 +15,9 @@ export interface EvaluatedOutput {
   chapterWords: readonly number[];
 }
 
+/** The chapter list's times (shifted from the truth), in the truth's chapter order. */
+export type ListedTimes = readonly number[];
+
 /** Counts of one case, or of several added together. */
 export interface MetricCounts {
   speaker: Ratio;
@@ -26,6 +29,8 @@ export interface MetricCounts {
   chaptersWithin: Ratio;
   chaptersAtSentence: Ratio;
   chaptersBoth: Ratio;
+  /** Chapters whose first word is truly within 15 s of the time the list gives (the list is ±15 s off the truth). */
+  chaptersNearListed: Ratio;
   /** Absolute errors, in seconds, at the turn starts the output got right. */
   turnStartErrors: number[];
 }
@@ -48,6 +53,7 @@ export function measure(input: {
   truth: TruthEpisode;
   output: EvaluatedOutput;
   accurateWords: readonly string[];
+  listedTimes: ListedTimes;
 }): MetricCounts {
   const { truth, output } = input;
   const outputList = { texts: output.words.map((word) => word.text), times: output.words.map((word) => word.start) };
@@ -99,7 +105,7 @@ export function measure(input: {
     shortTurns: shortTurnRecall(truth, output, toTruth.leftToRight),
     coverage,
     invented,
-    ...chapterCounts(truth, output, toTruth.leftToRight),
+    ...chapterCounts(truth, output, toTruth.leftToRight, input.listedTimes),
     turnStartErrors,
   };
 }
@@ -136,10 +142,11 @@ function shortTurnRecall(truth: TruthEpisode, output: EvaluatedOutput, toTruth: 
   return result;
 }
 
-function chapterCounts(truth: TruthEpisode, output: EvaluatedOutput, toTruth: Int32Array) {
+function chapterCounts(truth: TruthEpisode, output: EvaluatedOutput, toTruth: Int32Array, listed: ListedTimes) {
   const within = ratio();
   const atSentence = ratio();
   const both = ratio();
+  const nearListed = ratio();
   truth.chapters.forEach((chapter, index) => {
     const word = output.chapterWords[index] ?? -1;
     const truthWord = word >= 0 ? mappedForward(toTruth, word) : -1;
@@ -148,8 +155,11 @@ function chapterCounts(truth: TruthEpisode, output: EvaluatedOutput, toTruth: In
     add(within, isWithin);
     add(atSentence, isSentence);
     add(both, isWithin * isSentence);
+    const listedTime = listed[index];
+    if (listedTime !== undefined)
+      add(nearListed, truthWord >= 0 && Math.abs(truth.words[truthWord]!.time - listedTime) <= 15 ? 1 : 0);
   });
-  return { chaptersWithin: within, chaptersAtSentence: atSentence, chaptersBoth: both };
+  return { chaptersWithin: within, chaptersAtSentence: atSentence, chaptersBoth: both, chaptersNearListed: nearListed };
 }
 
 function ratio(): Ratio {
@@ -173,6 +183,7 @@ export function sumCounts(all: readonly MetricCounts[]): MetricCounts {
     chaptersWithin: ratio(),
     chaptersAtSentence: ratio(),
     chaptersBoth: ratio(),
+    chaptersNearListed: ratio(),
     turnStartErrors: [],
   };
   for (const counts of all) {
@@ -180,7 +191,7 @@ export function sumCounts(all: readonly MetricCounts[]): MetricCounts {
       total[key].count += counts[key].count;
       total[key].total += counts[key].total;
     }
-    for (const key of ["chaptersWithin", "chaptersAtSentence", "chaptersBoth"] as const) {
+    for (const key of ["chaptersWithin", "chaptersAtSentence", "chaptersBoth", "chaptersNearListed"] as const) {
       total[key].count += counts[key].count;
       total[key].total += counts[key].total;
     }

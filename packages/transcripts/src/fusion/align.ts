@@ -167,8 +167,16 @@ function cutPoint(state: AlignState, range: Range, leftMiddle: number): number {
  * chained n-gram is returned as a pair.
  */
 function anchorChain(state: AlignState, range: Range, gram: number): Array<[number, number]> {
-  const seen = new Map<string, { leftCount: number; left: number; rightCount: number; right: number }>();
-  const gramKey = (sequence: Int32Array, at: number) => {
+  const seen = new Map<number | string, { leftCount: number; left: number; rightCount: number; right: number }>();
+  const size = state.words.length;
+  // n-grams as one number while the vocabulary is small enough for that to be exact, else as text.
+  const numeric = size ** gram < Number.MAX_SAFE_INTEGER;
+  const gramKey = (sequence: Int32Array, at: number): number | string => {
+    if (numeric) {
+      let key = sequence[at]!;
+      for (let offset = 1; offset < gram; offset++) key = key * size + sequence[at + offset]!;
+      return key;
+    }
     let key = `${sequence[at]}`;
     for (let offset = 1; offset < gram; offset++) key += `,${sequence[at + offset]}`;
     return key;

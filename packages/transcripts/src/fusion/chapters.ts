@@ -121,7 +121,7 @@ function titleGain(words: readonly FusedWord[], index: number, titleKeys: Readon
   const mentions = (from: number, to: number) => {
     const found = new Set<string>();
     for (let at = Math.max(0, from); at < Math.min(words.length, to); at++) {
-      for (const key of wordKeys(words[at]!.text)) if (titleKeys.has(stem(key))) found.add(stem(key));
+      for (const key of words[at]!.keys) if (titleKeys.has(stem(key))) found.add(stem(key));
     }
     return found.size;
   };

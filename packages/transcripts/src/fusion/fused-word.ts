@@ -11,6 +11,8 @@ export type WordOrigin = "text" | "speakers";
 export interface FusedWord {
   /** As written by its source (or corrected by the glossary or an accepted LLM fix). */
   text: string;
+  /** Its alignment keys (`wordKeys(text)`), kept in step with `text`. */
+  keys: string[];
   /** Seconds. */
   start?: number;
   end?: number;

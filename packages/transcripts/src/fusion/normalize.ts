@@ -40,6 +40,7 @@ const NUMBER_WORDS: Record<string, string> = {
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /[’‘`´]/g;
+const PLAIN_WORD = /^([A-Za-z]+)[.,;:?!]?$/;
 
 /**
  * The alignment keys of one written word: lower case, without accents or punctuation, with number words as digits.
@@ -48,11 +49,17 @@ const APOSTROPHES = /[’‘`´]/g;
  * Pure punctuation (`...`, `—`) has no key.
  */
 export function wordKeys(word: string): string[] {
+  // Most words are plain letters, maybe with a comma or full stop after: no folding needed.
+  const plain = PLAIN_WORD.exec(word);
+  if (plain) {
+    const key = plain[1]!.toLowerCase();
+    return [Object.hasOwn(NUMBER_WORDS, key) ? NUMBER_WORDS[key]! : key];
+  }
   const folded = word.normalize("NFD").replace(COMBINING_MARKS, "").replace(APOSTROPHES, "'").toLowerCase();
   const keys: string[] = [];
   for (const piece of folded.split(/['\-/]+/)) {
     const key = cleanPiece(piece);
-    if (key) keys.push(NUMBER_WORDS[key] ?? key);
+    if (key) keys.push(Object.hasOwn(NUMBER_WORDS, key) ? NUMBER_WORDS[key]! : key);
   }
   return keys;
 }

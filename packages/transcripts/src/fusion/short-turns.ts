@@ -94,7 +94,7 @@ function findWords(
       if (run.some((word) => word.shortTurn !== undefined || word.origin !== "text")) continue;
       const likeness = sequenceLikeness(
         keys,
-        run.flatMap((word) => wordKeys(word.text)),
+        run.flatMap((word) => word.keys),
       );
       // Words the speaker source already explains, as its main text, are less likely to be the interjection.
       const explained = run.filter((word) => word.similarity >= 0.99).length / run.length;
@@ -172,9 +172,11 @@ function restorePosition(words: readonly FusedWord[], time: number): number {
 function restoredWords(segment: Segment, index: number): FusedWord[] {
   return segment.text
     .split(/\s+/)
-    .filter((text) => wordKeys(text).length > 0)
-    .map((text, position) => ({
+    .map((text) => ({ text, keys: wordKeys(text) }))
+    .filter((word) => word.keys.length > 0)
+    .map(({ text, keys }, position) => ({
       text,
+      keys,
       start: segment.start!,
       end: segment.start!,
       speaker: segment.speaker ?? "",

@@ -51,7 +51,7 @@ export function transferSpeakers(input: {
     rightTimes: unitTimes(speakerWords),
     timeTolerance: input.options?.timeTolerance ?? 90,
   });
-  const words = textWords.words.map((word, index) => fusedFrom(word, index, speakerWords, alignment));
+  const words = textWords.words.map((word, index) => fusedFrom(word, index, textWords, speakerWords, alignment));
   fillSpeakers(words, speakerWords, timed, main.segments[0]?.speaker ?? "Speaker");
   if (!timed) interpolateTimes(words, speakerWords);
   if (!isPunctuated(textWords.words)) borrowPunctuation(words, speakerWords);
@@ -78,7 +78,13 @@ function unitTimes(source: SourceWords): Float64Array {
   return Float64Array.from(source.unitWord, (word) => source.words[word]!.start ?? Number.NaN);
 }
 
-function fusedFrom(word: SourceWord, index: number, speakerWords: SourceWords, alignment: Alignment): FusedWord {
+function fusedFrom(
+  word: SourceWord,
+  index: number,
+  textWords: SourceWords,
+  speakerWords: SourceWords,
+  alignment: Alignment,
+): FusedWord {
   let evidence = -1;
   let similarity = 0;
   for (let unit = word.firstUnit; unit < word.firstUnit + word.unitCount; unit++) {
@@ -89,6 +95,7 @@ function fusedFrom(word: SourceWord, index: number, speakerWords: SourceWords, a
   }
   return {
     text: word.text,
+    keys: textWords.keys.slice(word.firstUnit, word.firstUnit + word.unitCount),
     ...(word.start !== undefined ? { start: word.start, end: word.end } : {}),
     speaker: evidence >= 0 ? speakerWords.words[evidence]!.speaker! : "",
     origin: "text",
@@ -174,6 +181,11 @@ function interpolateTimes(words: FusedWord[], speakerWords: SourceWords): void {
   }
 }
 
+function sameKeys(keys: readonly string[], source: SourceWords, word: SourceWord): boolean {
+  if (keys.length !== word.unitCount) return false;
+  return keys.every((key, index) => key === source.keys[word.firstUnit + index]);
+}
+
 /** Whether a source punctuates sentences (machine captions do not). */
 function isPunctuated(words: readonly SourceWord[]): boolean {
   let ends = 0;
@@ -192,7 +204,7 @@ function borrowPunctuation(words: FusedWord[], speakerWords: SourceWords): void 
     const nextEvidence = words[index + 1]?.evidence;
     const lastOfEvidence = nextEvidence === undefined || nextEvidence !== word.evidence;
     if (!evidence) return;
-    if (word.similarity === 1 && evidence.unitCount === 1 && lastOfEvidence) word.text = evidence.text;
+    if (lastOfEvidence && sameKeys(word.keys, speakerWords, evidence)) word.text = evidence.text;
     else if (lastOfEvidence && endsClause(evidence.text)) word.text += evidence.text.match(/[,;:.?!…]+$/)?.[0] ?? "";
     const previous = words[index - 1];
     word.sentenceStart = index === 0 || (previous !== undefined && endsSentence(previous.text));
