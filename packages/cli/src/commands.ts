@@ -5,4 +5,9 @@ import type { CliCommand } from "./command.js";
  * imported only when that command runs. Add a command: write `src/commands/<name>.ts` exporting `command`, then list
  * it here.
  */
-export const commandLoaders: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {};
+export const commandLoaders: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  council: {
+    summary: "Ask several models at once: they answer, rank each other blind, and a chairman decides",
+    load: async () => (await import("./commands/council.js")).command,
+  },
+};
