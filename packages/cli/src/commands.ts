@@ -10,4 +10,8 @@ export const commandLoaders: Record<string, { summary: string; load: () => Promi
     summary: "Ask several models at once: they answer, rank each other blind, and a chairman decides",
     load: async () => (await import("./commands/council.js")).command,
   },
+  transcripts: {
+    summary: "Podcast transcripts: merge sources into posts, validate posts",
+    load: async () => (await import("./commands/transcripts.js")).command,
+  },
 };

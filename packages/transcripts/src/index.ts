@@ -40,4 +40,5 @@ export { renderVtt, vttTime } from "./render/render-vtt.js";
 // Formats: the post validator.
 export { parseIsoDuration, REQUIRED_EPISODE_KEYS, REQUIRED_KEYS } from "./validate/front-matter-checks.js";
 export { formatIssues, type PostIssue, type PostIssueSeverity, type PostValidation } from "./validate/post-issue.js";
+export { readRoster } from "./validate/roster.js";
 export { postRoster, type ValidatePostOptions, validatePost } from "./validate/validate-post.js";

@@ -76,20 +76,26 @@ export function checkChapters(post: ParsedPost, issues: IssueList, duration: num
  */
 export function checkTurns(post: ParsedPost, issues: IssueList, roster: readonly string[]): void {
   const turns = post.episode.sections.flatMap((section) => section.turns);
+  const unknown = new Map<string, number[]>();
   post.layout.speakers.forEach((speaker, index) => {
     if ((turns[index]?.paragraphs.length ?? 0) === 0) {
       issues.error(speaker.line, "empty-turn", `${speaker.name} has a speaker line but no words under it.`);
     }
     if (roster.length > 0 && !roster.includes(speaker.name)) {
-      const alike = roster.filter((name) => sameFirstWord(name, speaker.name));
-      const hint = alike.length > 0 ? ` Did you mean ${alike.map((name) => `"${name}"`).join(" or ")}?` : "";
-      issues.error(
-        speaker.line,
-        "speaker-roster",
-        `"${speaker.name}" is not on the roster (${roster.join(", ")}).${hint} Fix the name or add it to the roster.`,
-      );
+      unknown.set(speaker.name, [...(unknown.get(speaker.name) ?? []), speaker.line]);
     }
   });
+  // One finding per unknown name, at its first line: the same misspelling on 60 lines is one mistake.
+  for (const [name, lines] of unknown) {
+    const alike = roster.filter((known) => sameFirstWord(known, name));
+    const hint = alike.length > 0 ? ` Did you mean ${alike.map((known) => `"${known}"`).join(" or ")}?` : "";
+    const more = lines.length > 1 ? ` It names ${lines.length} turns, the first here.` : "";
+    issues.error(
+      lines[0]!,
+      "speaker-roster",
+      `"${name}" is not on the roster (${roster.join(", ")}).${hint}${more} Fix the name or add it to the roster.`,
+    );
+  }
   for (const note of post.notes) {
     if (note.kind === "orphan-text") {
       issues.error(

@@ -107,6 +107,9 @@ describe("validatePost", () => {
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]!.message).toContain('Did you mean "Paolo Antinori"?');
     expect(findings(text, {})).toEqual([]);
+    const twice = validatePost(`${text}\n**Paolo**\n\n> Ancora.\n`, { roster });
+    expect(twice.issues.map((issue) => issue.line)).toEqual([25]);
+    expect(twice.issues[0]!.message).toContain("It names 2 turns, the first here.");
     expect(postRoster({ guest_name: "Mario Fusco" }, roster)).toEqual([...roster, "Mario Fusco"]);
     expect(postRoster({ guest_name: "Mario Fusco" })).toEqual([]);
     expect(postRoster({ hosts: ["A", "B"], guests: ["C"] })).toEqual(["A", "B", "C"]);

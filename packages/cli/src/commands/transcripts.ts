@@ -1,0 +1,62 @@
+import type { CliCommand, CliIO } from "../command.js";
+import { UsageError } from "../usage-error.js";
+
+/**
+ * The subcommands of `trama transcripts`, each in its own module `transcripts-<name>.ts` exporting `subcommand` (a
+ * `CliCommand` whose `name` is the subcommand's), loaded on first use. Add one by listing it here.
+ */
+const subcommands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  validate: {
+    summary: "Check published posts: front matter, chapters, speakers, headings",
+    load: async () => (await import("./transcripts-validate.js")).subcommand,
+  },
+};
+
+function usage(): string {
+  const names = Object.keys(subcommands).sort();
+  const width = Math.max(8, ...names.map((name) => name.length));
+  return [
+    "Usage: trama transcripts <subcommand> [options]",
+    "",
+    "Podcast transcripts: parse, fuse, render and check.",
+    "",
+    "Subcommands:",
+    ...names.map((name) => `  ${name.padEnd(width)}  ${subcommands[name]!.summary}`),
+    "",
+    "Run `trama transcripts help <subcommand>` for a subcommand's options.",
+  ].join("\n");
+}
+
+/** `trama transcripts <subcommand>`: dispatches to the subcommand's module, printing its own usage on usage errors. */
+export const command: CliCommand = {
+  name: "transcripts",
+  summary: "Podcast transcripts: merge sources into posts, validate posts",
+  get usage() {
+    return usage();
+  },
+  async run(args: string[], io: CliIO): Promise<number> {
+    const [name, ...rest] = args;
+    if (name === undefined) throw new UsageError("Name a subcommand.");
+    if (name === "help") {
+      const topic = rest[0];
+      if (topic === undefined) {
+        io.stdout.write(`${usage()}\n`);
+        return 0;
+      }
+      const entry = subcommands[topic];
+      if (!entry) throw new UsageError(`Unknown subcommand '${topic}'.`);
+      io.stdout.write(`${(await entry.load()).usage}\n`);
+      return 0;
+    }
+    const entry = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+    if (!entry) throw new UsageError(`Unknown subcommand '${name}'.`);
+    const subcommand = await entry.load();
+    try {
+      return await subcommand.run(rest, io);
+    } catch (error) {
+      if (!UsageError.isInstance(error)) throw error;
+      io.stderr.write(`trama transcripts ${name}: ${error.message}\n\n${subcommand.usage}\n`);
+      return 2;
+    }
+  },
+};
