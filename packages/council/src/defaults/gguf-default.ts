@@ -107,10 +107,12 @@ export async function ggufDefaultMembers(options: {
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       const missing = files.filter((candidate) => !existsSync(candidate.path));
-      const reason = (error as Error).message.replace(/\s*Download the .*$/s, "");
+      const message = (error as Error).message;
+      // The model layer's message repeats the download hint for one file; keep only its reason.
+      const reason = /cannot be downloaded: (.*?)\.(?:\s|$)/s.exec(message)?.[1] ?? message;
       throw new CouncilError(
         [
-          `No council file or --member was given${options.ollamaReason ? `, ${options.ollamaReason},` : ""} and the default models cannot be fetched: ${reason}`,
+          `No council file or --member was given${options.ollamaReason ? `, ${options.ollamaReason},` : ""} and the default models cannot be fetched: ${reason}.`,
           `Download ${missing.length === 1 ? "this file" : `these ${missing.length} files`} and save ${missing.length === 1 ? "it" : "each"} at the path shown (or set TRAMA_MODELS_DIR to a folder that holds them):`,
           ...missing.map(
             (model) =>
