@@ -148,9 +148,9 @@ export class PostgresDocumentStore implements DocumentStore {
     if (words.length === 0) return [];
     const normalization = options.scaleScore ? 1 | 32 : 1;
     const topK = `$${params.push(options.topK ?? 10)}`;
-    const { rows } = await this.#query<Row & { score: number }>(
+    const rows = await this.#ranked(
       "keyword search",
-      `SELECT ${columns}, ts_rank_cd(d.tsv, q.query, ${normalization})::float8 AS score FROM ${this.#name.qualified} d, to_tsquery($1::regconfig, $2) AS q(query) WHERE d.tsv @@ q.query AND ${where} ORDER BY score DESC, d.id LIMIT ${topK}`,
+      `SELECT d.id, ts_rank_cd(d.tsv, q.query, ${normalization})::float8 AS score FROM ${this.#name.qualified} d, to_tsquery($1::regconfig, $2) AS q(query) WHERE d.tsv @@ q.query AND ${where} ORDER BY score DESC, d.id LIMIT ${topK}`,
       params,
     );
     return rows.map((row) => toDocument(row, row.score));
@@ -170,9 +170,10 @@ export class PostgresDocumentStore implements DocumentStore {
     const distance = similarity === "dot" ? "d.embedding <#> $1::real[]::vector" : "d.embedding <=> $1::real[]::vector";
     const score = similarity === "dot" ? `-(${distance})` : `1 - (${distance})`;
     const topK = `$${params.push(options.topK ?? 10)}`;
-    const { rows } = await this.#query<Row & { score: number }>(
+    // Ordered by the distance alone, so an HNSW index can serve the ORDER BY … LIMIT.
+    const rows = await this.#ranked(
       "vector search",
-      `SELECT ${columns}, (${score})::float8 AS score FROM ${this.#name.qualified} d WHERE d.embedding IS NOT NULL AND ${where} ORDER BY ${distance}, d.id LIMIT ${topK}`,
+      `SELECT d.id, (${score})::float8 AS score FROM ${this.#name.qualified} d WHERE d.embedding IS NOT NULL AND ${where} ORDER BY ${distance} LIMIT ${topK}`,
       params,
     );
     return rows.map((row) => toDocument(row, options.scaleScore ? scale(row.score, similarity) : row.score));
@@ -222,6 +223,19 @@ export class PostgresDocumentStore implements DocumentStore {
       this.#state = undefined;
     });
     return this.#state;
+  }
+
+  /**
+   * Runs `hits` (selecting `id` and `score`, best first, already limited) and reads the whole documents of those ids
+   * only, so the ranking never carries the content, metadata and embeddings of every match.
+   */
+  async #ranked(action: string, hits: string, params: unknown[]): Promise<Array<Row & { score: number }>> {
+    const { rows } = await this.#query<Row & { score: number }>(
+      action,
+      `SELECT ${columns}, hits.score FROM (${hits}) AS hits JOIN ${this.#name.qualified} d ON d.id = hits.id ORDER BY hits.score DESC, d.id`,
+      params,
+    );
+    return rows;
   }
 
   async #connect(action: string): Promise<pg.PoolClient> {

@@ -138,13 +138,12 @@ export class SqliteDocumentStore implements DocumentStore {
     const terms = [...new Set(query.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [])];
     if (terms.length === 0) return [];
     const match = terms.map((term) => `"${term}"`).join(" OR ");
-    const rows = this.#run("keyword search", () =>
-      this.#database
-        .prepare(
-          `SELECT ${documentColumns}, -bm25(documents_fts) AS score FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid LEFT JOIN embeddings e ON e.rowid = d.rowid WHERE documents_fts MATCH ? AND ${where.sql} ORDER BY score DESC, d.id LIMIT ?`,
-        )
-        .all(match, ...where.params, options.topK ?? 10),
-    ) as Array<DocumentRow & { score: number }>;
+    const filtered = options.filters !== undefined;
+    const rows = this.#ranked(
+      "keyword search",
+      `SELECT documents_fts.rowid AS rowid, -bm25(documents_fts) AS score FROM documents_fts ${filtered ? "JOIN documents d ON d.rowid = documents_fts.rowid " : ""}WHERE documents_fts MATCH ? AND ${where.sql} ORDER BY score DESC, documents_fts.rowid LIMIT ?`,
+      [match, ...where.params, options.topK ?? 10],
+    );
     return rows.map((row) =>
       rowToDocument(row, this.path, options.scaleScore ? scaleScore(row.score, "bm25") : row.score),
     );
@@ -166,13 +165,12 @@ export class SqliteDocumentStore implements DocumentStore {
       );
     }
     const { vector, norm } = encodeVector(embedding);
-    const rows = this.#run("vector search", () =>
-      this.#database
-        .prepare(
-          `SELECT ${documentColumns}, ${similarityExpression(similarity)} AS score FROM embeddings e JOIN documents d ON d.rowid = e.rowid WHERE ${where.sql} ORDER BY score DESC, d.id LIMIT ?`,
-        )
-        .all(...(similarity === "dot" ? [vector, norm] : [vector]), ...where.params, options.topK ?? 10),
-    ) as Array<DocumentRow & { score: number }>;
+    const filtered = options.filters !== undefined;
+    const rows = this.#ranked(
+      "vector search",
+      `SELECT e.rowid AS rowid, ${similarityExpression(similarity)} AS score FROM embeddings e ${filtered ? "JOIN documents d ON d.rowid = e.rowid " : ""}WHERE ${where.sql} ORDER BY score DESC, e.rowid LIMIT ?`,
+      [...(similarity === "dot" ? [vector, norm] : [vector]), ...where.params, options.topK ?? 10],
+    );
     return rows.map((row) =>
       rowToDocument(row, this.path, options.scaleScore ? scaleScore(row.score, similarity) : row.score),
     );
@@ -195,6 +193,21 @@ export class SqliteDocumentStore implements DocumentStore {
   /** Closes the file (checkpointing the WAL). Further calls fail with a `DocumentStoreError`. */
   async close(): Promise<void> {
     if (this.#database.open) this.#database.close();
+  }
+
+  /**
+   * Runs `hits` (selecting `rowid` and `score`, best first, already limited) and reads the whole documents of those
+   * rows only: sorting full rows (content, metadata, vectors) of every match would cost far more than ranking them.
+   * Ties keep insertion order.
+   */
+  #ranked(action: string, hits: string, params: unknown[]): Array<DocumentRow & { score: number }> {
+    return this.#run(action, () =>
+      this.#database
+        .prepare(
+          `SELECT ${documentColumns}, hits.score AS score FROM (${hits}) AS hits JOIN documents d ON d.rowid = hits.rowid LEFT JOIN embeddings e ON e.rowid = d.rowid ORDER BY hits.score DESC, hits.rowid`,
+        )
+        .all(...params),
+    ) as Array<DocumentRow & { score: number }>;
   }
 
   #run<T>(action: string, statement: () => T): T {
