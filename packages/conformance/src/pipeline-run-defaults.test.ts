@@ -8,30 +8,23 @@
  */
 import { AnswerBuilder, BranchJoiner, ConditionalRouter, PromptBuilder } from "@trama/components";
 import { type AnyComponent, Document, defineComponent, documentType, GeneratedAnswer, Pipeline, t } from "@trama/core";
-import { describe, it } from "vitest";
+import { BM25Retriever } from "@trama/retrieval";
+import { describe, expect, it } from "vitest";
 import { modes, runScenario } from "./harness.js";
+import { haystackMemoryStore } from "./haystack-store.js";
 
 describe.each(modes)("Running a correct pipeline (%s)", (mode) => {
   it("that has a greedy and variadic component after a component with default input", async () => {
-    // Haystack retrieves this document with an InMemoryBM25Retriever from an InMemoryDocumentStore; this fake
-    // retriever returns the same document with the same BM25 score (Trama's document ids differ from Haystack's).
-    const document = new Document({ content: "This is a simple document", score: 0.7192051811294521 });
-    const FakeBM25Retriever = defineComponent({
-      type: "scenario.FakeBM25Retriever",
-      inputs: {
-        query: t.string,
-        filters: t.record(t.any).optional(),
-        top_k: t.number.optional(),
-        scale_score: t.boolean.optional(),
-      },
-      outputs: { documents: t.list(documentType) },
-      run: () => ({ documents: [document] }),
-    });
+    // Haystack retrieves this document with an InMemoryBM25Retriever from an InMemoryDocumentStore (BM25L); so does
+    // this scenario, with the same score (Trama's document ids differ from Haystack's).
+    const stored = new Document({ content: "This is a simple document" });
+    const store = await haystackMemoryStore({ documents: [stored], algorithm: "BM25L" });
+    const document = stored.withScore(0.7192051811294521);
     await runScenario(() => {
       const template =
         "Given this documents: {{ documents|join(', ', attribute='content') }} Answer this question: {{ query }}";
       const pipeline = new Pipeline<Record<string, AnyComponent>>({ maxRunsPerComponent: 1 })
-        .add("retriever", FakeBM25Retriever())
+        .add("retriever", BM25Retriever({ store }))
         .add("prompt_builder", PromptBuilder({ template }))
         .add("branch_joiner", BranchJoiner({ type: t.list(documentType) }))
         .connect("retriever", "branch_joiner")
@@ -57,8 +50,8 @@ describe.each(modes)("Running a correct pipeline (%s)", (mode) => {
               "retriever#1": {
                 filters: undefined,
                 query: "This is my question",
-                scale_score: undefined,
-                top_k: undefined,
+                scaleScore: undefined,
+                topK: undefined,
               },
             },
           },
@@ -74,21 +67,20 @@ describe.each(modes)("Running a correct pipeline (%s)", (mode) => {
       outputs: { replies: t.list(t.string) },
       run: () => ({ replies: ["Paris"] }),
     });
-    // Haystack retrieves these documents with an InMemoryBM25Retriever from an InMemoryDocumentStore; this fake
-    // retriever returns the same documents in the same order with the same BM25 scores (Trama's ids differ).
-    const paris = new Document({ content: "Paris is the capital of France", score: 1.7780417596697045 });
-    const rome = new Document({ content: "Rome is the capital of Italy", score: 1.3448247718197388 });
-    const FakeBM25Retriever = defineComponent({
-      type: "scenario.FakeBM25Retriever",
-      inputs: {
-        query: t.string,
-        filters: t.record(t.any).optional(),
-        top_k: t.number.optional(),
-        scale_score: t.boolean.optional(),
-      },
-      outputs: { documents: t.list(documentType) },
-      run: () => ({ documents: [paris, rome] }),
+    // Haystack retrieves these documents with an InMemoryBM25Retriever from an InMemoryDocumentStore (BM25L); so
+    // does this scenario. Paris scores as in Haystack (1.7780417596697045); Rome scores 4 × ln(3/2.5) × 1.25 where
+    // Haystack's 1.3448247718197388 also credits Rome for "france", a term it lacks (see haystack-store.ts).
+    const store = await haystackMemoryStore({
+      documents: [
+        new Document({ content: "Rome is the capital of Italy" }),
+        new Document({ content: "Paris is the capital of France" }),
+      ],
+      algorithm: "BM25L",
     });
+    const [paris, rome] = await store.keywordSearch("What is the capital of France?");
+    expect(paris!.content).toBe("Paris is the capital of France");
+    expect(paris!.score).toBeCloseTo(1.7780417596697045, 12);
+    expect(rome!.score).toBeCloseTo(4 * Math.log(3 / 2.5) * 1.25, 12);
     await runScenario(() => {
       const template =
         "Given the following information, answer the question.\n" +
@@ -98,7 +90,7 @@ describe.each(modes)("Running a correct pipeline (%s)", (mode) => {
         "{% endfor %}" +
         "Question: {{ query }}";
       const pipeline = new Pipeline<Record<string, AnyComponent>>({ maxRunsPerComponent: 1 })
-        .add("retriever", FakeBM25Retriever())
+        .add("retriever", BM25Retriever({ store }))
         .add("prompt_builder", PromptBuilder({ template }))
         .add("generator", FakeGenerator())
         .add("answer_builder", AnswerBuilder())
@@ -117,20 +109,7 @@ describe.each(modes)("Running a correct pipeline (%s)", (mode) => {
                   new GeneratedAnswer({
                     data: "Paris",
                     query: "What is the capital of France?",
-                    documents: [
-                      new Document({
-                        id: paris.id,
-                        content: "Paris is the capital of France",
-                        score: 1.7780417596697045,
-                        meta: { source_index: 1 },
-                      }),
-                      new Document({
-                        id: rome.id,
-                        content: "Rome is the capital of Italy",
-                        score: 1.3448247718197388,
-                        meta: { source_index: 2 },
-                      }),
-                    ],
+                    documents: [paris!.withMeta({ source_index: 1 }), rome!.withMeta({ source_index: 2 })],
                     meta: { all_messages: ["Paris"] },
                   }),
                 ],
@@ -162,8 +141,8 @@ describe.each(modes)("Running a correct pipeline (%s)", (mode) => {
               "retriever#1": {
                 filters: undefined,
                 query: "What is the capital of France?",
-                scale_score: undefined,
-                top_k: undefined,
+                scaleScore: undefined,
+                topK: undefined,
               },
             },
           },

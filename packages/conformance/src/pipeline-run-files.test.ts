@@ -2,26 +2,29 @@
  * Haystack `test/core/pipeline/features/pipeline_run.feature`, ported: file-conversion pipelines, where a router sends
  * files to converters by MIME type and converters that receive nothing never run, so the joiners behind them wait
  * for senders that will not come.
- * The converters, router, splitter and byte streams are the stand-ins of sample-components-b.ts (Trama's retrieval
- * package will provide the real ones). Document ids are Trama's own, computed from content and metadata: where
- * Haystack hard-codes the id of a split's source document, the expectation uses the Trama id of that document.
+ * The converters, router, splitter, writer and byte streams are @trama/retrieval's. Document ids are Trama's own,
+ * computed from content and metadata: where Haystack hard-codes the id of a split's source document, the expectation
+ * uses the Trama id of that document. Deliberate differences: every split also carries `source_offsets` (its exact
+ * place in its source), and the writer's outputs are `documentsWritten` and `documentsSkipped`.
  * Each scenario asserts the same outputs and the same inputs per component visit as the original. Inputs Haystack
  * records as None are left out of the expected calls: they are undefined in Trama, and `toEqual` treats a missing key
  * and an undefined one alike.
  */
 import { BranchJoiner, ConditionalRouter, DocumentJoiner } from "@trama/components";
 import { Document, defineComponent, documentType, Pipeline, t } from "@trama/core";
-import { describe, expect, it } from "vitest";
-import { modes, runScenario } from "./harness.js";
 import {
   ByteStream,
   CSVToDocument,
   DocumentSplitter,
+  DocumentWriter,
   FileTypeRouter,
   HTMLToDocument,
+  InMemoryDocumentStore,
   JSONConverter,
   TextFileToDocument,
-} from "./sample-components-b.js";
+} from "@trama/retrieval";
+import { describe, expect, it } from "vitest";
+import { modes, runScenario } from "./harness.js";
 
 /** Adds `metas[n]` to the metadata of every document on its n-th call (starting over at the end), sorted by type. */
 const FakeDataExtractor = defineComponent({
@@ -41,14 +44,6 @@ const FakeDataExtractor = defineComponent({
     state.currentIdx++;
     return { documents: updated };
   },
-});
-
-/** Stands in for a document writer, to need no store. */
-const MockDocumentWriter = defineComponent({
-  type: "scenario.MockDocumentWriter",
-  inputs: { documents: t.list(documentType) },
-  outputs: { documents_written: t.number },
-  run: ({ documents }) => ({ documents_written: documents.length }),
 });
 
 const allMimeTypes = ["text/csv", "text/plain", "application/json", "text/html"];
@@ -89,11 +84,21 @@ const txtAndHtmlSources = () => [
   ByteStream.fromString(htmlData, { mimeType: "text/html", meta: { file_type: "html" } }),
 ];
 
+/** Where a split lies in its source (Trama's addition to Haystack's split metadata). */
+const offsets = (start: number, content: string) => ({ start, end: start + content.length });
+
 /** A document split from `source` into one piece. */
 const onlySplitOf = (source: Document) =>
   new Document({
     content: source.content,
-    meta: { ...source.meta, source_id: source.id, page_number: 1, split_id: 0, split_idx_start: 0 },
+    meta: {
+      ...source.meta,
+      source_id: source.id,
+      page_number: 1,
+      split_id: 0,
+      split_idx_start: 0,
+      source_offsets: offsets(0, source.content!),
+    },
   });
 
 describe.each(modes)("Running a correct pipeline (%s)", (mode) => {
@@ -138,15 +143,36 @@ some,header,row
       const expectedSplitsDocs = [
         new Document({
           content: "Some test content",
-          meta: { file_type: "json", source_id: jsonId, page_number: 1, split_id: 0, split_idx_start: 0 },
+          meta: {
+            file_type: "json",
+            source_id: jsonId,
+            page_number: 1,
+            split_id: 0,
+            split_idx_start: 0,
+            source_offsets: offsets(0, "Some test content"),
+          },
         }),
         new Document({
           content: "Text file content ",
-          meta: { file_type: "txt", source_id: txtId, page_number: 1, split_id: 0, split_idx_start: 0 },
+          meta: {
+            file_type: "txt",
+            source_id: txtId,
+            page_number: 1,
+            split_id: 0,
+            split_idx_start: 0,
+            source_offsets: offsets(0, "Text file content "),
+          },
         }),
         new Document({
           content: "for testing this.",
-          meta: { file_type: "txt", source_id: txtId, page_number: 1, split_id: 1, split_idx_start: 18 },
+          meta: {
+            file_type: "txt",
+            source_id: txtId,
+            page_number: 1,
+            split_id: 1,
+            split_idx_start: 18,
+            source_offsets: offsets(18, "for testing this."),
+          },
         }),
       ];
       const expectedCsvDocs = [new Document({ content: csvData, meta: { file_type: "csv" } })];
@@ -282,7 +308,7 @@ some,header,row
         .add("csv_converter", CSVToDocument())
         .add("json_converter", JSONConverter({ contentKey: "content" }))
         .add("html_converter", HTMLToDocument())
-        .add("writer", MockDocumentWriter())
+        .add("writer", DocumentWriter({ store: new InMemoryDocumentStore() }))
         .add("page_splitter", DocumentSplitter({ splitBy: "page", splitLength: 1, splitOverlap: 0 }))
         .connect("router.text/plain", "txt_converter.sources")
         .connect("router.application/json", "json_converter.sources")
@@ -299,14 +325,21 @@ some,header,row
         new Document({
           id: expect.any(String),
           content,
-          meta: { file_type: fileType, source_id: expect.any(String), page_number: 1, split_id: 0, split_idx_start: 0 },
+          meta: {
+            file_type: fileType,
+            source_id: expect.any(String),
+            page_number: 1,
+            split_id: 0,
+            split_idx_start: 0,
+            source_offsets: offsets(0, content),
+          },
         });
       return {
         pipeline,
         runs: [
           {
             inputs: { router: { sources } },
-            expectedOutputs: { writer: { documents_written: 2 } },
+            expectedOutputs: { writer: { documentsWritten: 2, documentsSkipped: 0 } },
             expectedCalls: {
               "router#1": { sources },
               "html_converter#1": { sources: [sources[1]] },

@@ -7,9 +7,11 @@
  * and an undefined one alike.
  */
 import { BranchJoiner, ConditionalRouter, DocumentJoiner, PromptBuilder } from "@trama/components";
-import { Document, defineComponent, documentType, type InputSocket, Pipeline, t } from "@trama/core";
-import { describe, it } from "vitest";
+import { Document, defineComponent, type InputSocket, Pipeline, t } from "@trama/core";
+import { BM25Retriever } from "@trama/retrieval";
+import { describe, expect, it } from "vitest";
 import { modes, runScenario } from "./harness.js";
+import { haystackMemoryStore } from "./haystack-store.js";
 
 const QueryMetadataExtractor = defineComponent({
   type: "scenario.QueryMetadataExtractor",
@@ -23,38 +25,6 @@ const QueryMetadataExtractor = defineComponent({
       value,
     }));
     return { filters: { operator: "AND", conditions } };
-  },
-});
-
-interface Filters {
-  operator: "AND";
-  conditions: Array<{ field: string; operator: "=="; value: unknown }>;
-}
-
-/**
- * Stands in for Haystack's InMemoryBM25Retriever over an InMemoryDocumentStore using BM25Plus: returns the stored
- * documents matching the filters (AND of `==` conditions, the only ones the scenario uses), each with the BM25Plus
- * score Haystack computes for the scenario's query, given in `scores`.
- */
-const FakeBM25Retriever = defineComponent({
-  type: "scenario.FakeBM25Retriever",
-  inputs: {
-    query: t.string,
-    filters: t.record(t.any).optional(),
-    topK: t.number.optional(),
-    scaleScore: t.boolean.optional(),
-  },
-  outputs: { documents: t.list(documentType) },
-  run: ({ filters, topK }, { params }: { params: { documents: Document[]; scores: Record<string, number> } }) => {
-    const matches = (document: Document) =>
-      ((filters as Filters | undefined)?.conditions ?? []).every(
-        (condition) => document.meta[condition.field.replace(/^meta\./, "")] === condition.value,
-      );
-    const found = params.documents
-      .filter(matches)
-      .map((document) => document.withScore(params.scores[document.id]))
-      .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
-    return { documents: found.slice(0, topK ?? 10) };
   },
 });
 
@@ -96,47 +66,56 @@ const DataFramer = defineComponent({
 
 describe.each(modes)("Running a correct pipeline (%s)", (mode) => {
   it("that is linear and a component in the middle receives optional input from other components and input from the user", async () => {
+    const documents = [
+      new Document({
+        content: "some publication about Alzheimer prevention research done over 2023 patients study",
+        meta: { year: 2022, disease: "Alzheimer", author: "Michael Butter" },
+        id: "doc1",
+      }),
+      new Document({
+        content: "some text about investigation and treatment of Alzheimer disease",
+        meta: { year: 2023, disease: "Alzheimer", author: "John Bread" },
+        id: "doc2",
+      }),
+      new Document({
+        content: "A study on the effectiveness of new therapies for Parkinson's disease",
+        meta: { year: 2022, disease: "Parkinson", author: "Alice Smith" },
+        id: "doc3",
+      }),
+      new Document({
+        content:
+          "An overview of the latest research on the genetics of Parkinson's disease and its implications for treatment",
+        meta: { year: 2023, disease: "Parkinson", author: "David Jones" },
+        id: "doc4",
+      }),
+    ];
+    // Haystack's InMemoryBM25Retriever over an InMemoryDocumentStore using BM25Plus, as in the original. Haystack
+    // scores doc2 4.148111588215998, with Okapi's IDF and a delta for each query term doc2 lacks; Trama's store scores
+    // the two terms doc2 holds ("alzheimer", df 2; "disease", df 3) with IDF ln((N + 1)/df), N = 4, length 9 against
+    // an average of 11.75 (see haystack-store.ts).
+    const store = await haystackMemoryStore({ documents, algorithm: "BM25Plus" });
+    const query = "publications 2023 Alzheimer's disease";
+    const score = (Math.log(5 / 2) + Math.log(5 / 3)) * ((1 * 2.5) / (1 + 1.5 * (0.25 + (0.75 * 9) / 11.75)) + 1);
+    const [found] = await store.keywordSearch(query, {
+      filters: {
+        operator: "AND",
+        conditions: [
+          { field: "meta.disease", operator: "==", value: "Alzheimer" },
+          { field: "meta.year", operator: "==", value: 2023 },
+        ],
+      },
+    });
+    expect(found!.id).toBe("doc2");
+    expect(found!.score).toBeCloseTo(score, 12);
     await runScenario(() => {
-      const documents = [
-        new Document({
-          content: "some publication about Alzheimer prevention research done over 2023 patients study",
-          meta: { year: 2022, disease: "Alzheimer", author: "Michael Butter" },
-          id: "doc1",
-        }),
-        new Document({
-          content: "some text about investigation and treatment of Alzheimer disease",
-          meta: { year: 2023, disease: "Alzheimer", author: "John Bread" },
-          id: "doc2",
-        }),
-        new Document({
-          content: "A study on the effectiveness of new therapies for Parkinson's disease",
-          meta: { year: 2022, disease: "Parkinson", author: "Alice Smith" },
-          id: "doc3",
-        }),
-        new Document({
-          content:
-            "An overview of the latest research on the genetics of Parkinson's disease and its implications for treatment",
-          meta: { year: 2023, disease: "Parkinson", author: "David Jones" },
-          id: "doc4",
-        }),
-      ];
-      // The BM25Plus score Haystack's retriever gives doc2 for this query, as its test hard-codes it.
-      const scores = { doc2: 4.148111588215998 };
       const pipeline = new Pipeline()
         .add("builder", PromptBuilder({ template: '{"disease": "Alzheimer", "year": 2023}' }))
         .add("metadata_extractor", QueryMetadataExtractor())
-        .add("retriever", FakeBM25Retriever({ documents, scores }))
+        .add("retriever", BM25Retriever({ store }))
         .add("document_joiner", DocumentJoiner())
         .connect("builder.prompt", "metadata_extractor.prompt")
         .connect("metadata_extractor.filters", "retriever.filters")
         .connect("retriever.documents", "document_joiner.documents");
-      const query = "publications 2023 Alzheimer's disease";
-      const found = new Document({
-        content: "some text about investigation and treatment of Alzheimer disease",
-        meta: { year: 2023, disease: "Alzheimer", author: "John Bread" },
-        id: "doc2",
-        score: 4.148111588215998,
-      });
       return {
         pipeline,
         runs: [

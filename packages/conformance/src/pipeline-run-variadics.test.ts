@@ -14,9 +14,9 @@ import {
   StringJoiner,
 } from "@trama/components";
 import { type AnyComponent, Document, defineComponent, documentType, GeneratedAnswer, Pipeline, t } from "@trama/core";
+import { DocumentCleaner } from "@trama/retrieval";
 import { describe, it } from "vitest";
 import { modes, runScenario } from "./harness.js";
-import { DocumentCleaner } from "./sample-components-b.js";
 
 const ConditionalDocumentCreator = defineComponent({
   type: "scenario.ConditionalDocumentCreator",

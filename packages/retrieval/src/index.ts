@@ -2,6 +2,26 @@
  * `@trama/retrieval`: documents, converters, splitters, document stores, retrievers, rankers and evaluation.
  * @module
  */
+export { BM25Retriever, type BM25RetrieverParams } from "./components/bm25-retriever.js";
+export { type ChatGeneratorLike, isChatGeneratorLike } from "./components/chat-generator-like.js";
+export { DocumentWriter, type DocumentWriterParams } from "./components/document-writer.js";
+export { EmbeddingRetriever, type EmbeddingRetrieverParams } from "./components/embedding-retriever.js";
+export { HybridRetriever, type HybridRetrieverParams } from "./components/hybrid-retriever.js";
+export { LLMRanker, type LLMRankerParams, parseRanking, rankingPrompt } from "./components/llm-ranker.js";
+export {
+  LostInTheMiddleRanker,
+  type LostInTheMiddleRankerParams,
+  lostInTheMiddle,
+} from "./components/lost-in-the-middle-ranker.js";
+export { MetaFieldRanker, type MetaFieldRankerParams } from "./components/meta-field-ranker.js";
+export type { RetrieverParams } from "./components/retriever-params.js";
+export {
+  describeStore,
+  type FilterPolicy,
+  isDocumentStore,
+  StoreHandle,
+  type StoreReference,
+} from "./components/store-reference.js";
 export { components } from "./components.js";
 export { ByteStream, byteStreamType } from "./converters/byte-stream.js";
 export { ConversionError } from "./converters/conversion-error.js";
@@ -39,6 +59,38 @@ export {
   TextFileToDocument,
   type TextFileToDocumentParams,
 } from "./converters/text-file-to-document.js";
+export {
+  ContextRelevanceEvaluator,
+  type ContextRelevanceEvaluatorParams,
+  type ContextRelevanceResult,
+  contextRelevancePrompt,
+} from "./evaluation/context-relevance-evaluator.js";
+export {
+  FaithfulnessEvaluator,
+  type FaithfulnessEvaluatorParams,
+  type FaithfulnessResult,
+  faithfulnessPrompt,
+  type JudgedStatement,
+} from "./evaluation/faithfulness-evaluator.js";
+export { type JudgeParams, JudgeReplyError } from "./evaluation/llm-judge.js";
+export {
+  AnswerExactMatchEvaluator,
+  type DocumentEvaluatorParams,
+  DocumentMRREvaluator,
+  DocumentNDCGEvaluator,
+  DocumentRecallEvaluator,
+} from "./evaluation/metric-evaluators.js";
+export {
+  type DocumentKey,
+  documentKey,
+  exactMatch,
+  meanScore,
+  ndcgAtK,
+  normalizeAnswer,
+  type RankedQuery,
+  recallAtK,
+  reciprocalRank,
+} from "./evaluation/retrieval-metrics.js";
 export { cleanText, DocumentCleaner, type DocumentCleanerParams } from "./preprocessors/document-cleaner.js";
 export { DocumentSplitter, type DocumentSplitterParams } from "./preprocessors/document-splitter.js";
 export { removeHeadersAndFooters } from "./preprocessors/repeated-lines.js";

@@ -21,7 +21,8 @@ export function parseJson(text: string): JsonResult {
 
 /**
  * The JSON a model put in its reply, however it wrapped it: the whole reply, a fenced ```json block, or the first
- * balanced `{…}` or `[…]` in the text (models often add a sentence before or after). Fails when none parses.
+ * balanced `{…}` or `[…]` in the text (models often add a sentence before or after), forgiving trailing commas.
+ * Fails when none parses.
  */
 export function parseJsonReply(reply: string): JsonResult {
   const candidates: string[] = [reply.trim()];
@@ -40,6 +41,8 @@ export function parseJsonReply(reply: string): JsonResult {
     if (!candidate) continue;
     const parsed = parseJson(candidate);
     if (parsed.ok) return parsed;
+    const repaired = parseJson(withoutTrailingCommas(candidate));
+    if (repaired.ok) return repaired;
     if (index === 0) firstError = parsed.error;
   }
   return { ok: false, error: `no JSON found in the reply (${firstError})` };
@@ -64,4 +67,26 @@ function balancedEnd(text: string, start: number): number {
     }
   }
   return -1;
+}
+
+/** The text without commas right before a closing bracket (outside strings), which JSON forbids and models write. */
+function withoutTrailingCommas(text: string): string {
+  let out = "";
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (inString) {
+      out += char;
+      if (char === "\\") out += text[++index] ?? "";
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === '"') inString = true;
+    if (char === ",") {
+      const next = /\S/.exec(text.slice(index + 1));
+      if (next && (next[0] === "}" || next[0] === "]")) continue;
+    }
+    out += char;
+  }
+  return out;
 }

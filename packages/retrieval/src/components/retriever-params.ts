@@ -1,0 +1,29 @@
+import { t } from "@trama/core";
+import type { Filter } from "../store/filters.js";
+import { type FilterPolicy, isDocumentStore, type StoreReference } from "./store-reference.js";
+
+/** What every retriever takes. */
+export interface RetrieverParams {
+  /** The store to search: a live store, a shorthand (`sqlite:./trama.db`) or a saved configuration. */
+  store: StoreReference;
+  /** Filters applied to every search (Haystack-style, see `Filter`). */
+  filters?: Filter;
+  /** How many documents to return. Default 10. */
+  topK?: number;
+  /** Scores mapped into 0..1, comparable across queries. Default false (the store's raw scores). */
+  scaleScore?: boolean;
+  /** Filters given at run time replace these (`replace`, the default) or must hold as well (`merge`). */
+  filterPolicy?: FilterPolicy;
+}
+
+/** The run-time inputs every retriever has besides its query. */
+export const searchInputs = {
+  filters: t.record(t.any).optional(),
+  topK: t.number.optional(),
+  scaleScore: t.boolean.optional(),
+};
+
+/** Parameters as a pipeline file saves them: a live store becomes its configuration. */
+export function savedStoreParams<P extends { store: StoreReference }>(params: P): Record<string, unknown> {
+  return { ...params, store: isDocumentStore(params.store) ? params.store.toConfig() : params.store };
+}
