@@ -6,3 +6,4 @@ console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
 await benchPipelineOverhead();
 await benchStreaming();
 await (await import("./sql-stores/throughput.js")).benchSqlStores();
+await (await import("./council/council-latency.js")).benchCouncil();
