@@ -2,6 +2,9 @@
  * `@trama/transcripts`: podcast transcripts fused into verbatim, speaker-attributed posts, and searched.
  * @module
  */
+
+export { components } from "./components.js";
+export { chapterType, episodeType, transcriptType } from "./model/socket-types.js";
 export type {
   Chapter,
   Episode,
@@ -21,6 +24,7 @@ export { detectFormat } from "./parsers/detect-format.js";
 export { parseJson3 } from "./parsers/json3.js";
 export { type ParseErrorLocation, TranscriptParseError } from "./parsers/parse-error.js";
 export { type ParseTranscriptOptions, parseTranscript, transcriptParsers } from "./parsers/parse-transcript.js";
+export { ChapterListParser, TranscriptParser, type TranscriptParserParams } from "./parsers/parser-components.js";
 export { parsePlainText } from "./parsers/plain-text.js";
 export { isRiversideHeader, parseRiverside } from "./parsers/riverside.js";
 export { parseSbv } from "./parsers/sbv.js";
@@ -30,9 +34,11 @@ export { parseVtt } from "./parsers/vtt.js";
 export { parseYoutubePaste } from "./parsers/youtube-paste.js";
 export type { FrontMatter } from "./post/front-matter.js";
 export type { HeadingStyle, PostLine } from "./post/post-lines.js";
+export { PostReader } from "./post/post-reader-component.js";
 export { type ParsedPost, type PostLayout, type PostNote, parsePost, readPost } from "./post/read-post.js";
 // Formats: renderers.
 export { type Cue, type CueOptions, episodeCues, TranscriptRenderError } from "./render/cues.js";
+export { type EpisodeFormat, EpisodeRenderer, type EpisodeRendererParams } from "./render/episode-renderer.js";
 export { renderFrontMatter } from "./render/render-front-matter.js";
 export { type PodcastTranscript, renderPodcastJson } from "./render/render-podcast-json.js";
 export { apostropheAccents, escapeMarkdown, type RenderPostOptions, renderPost } from "./render/render-post.js";
@@ -40,5 +46,6 @@ export { renderVtt, vttTime } from "./render/render-vtt.js";
 // Formats: the post validator.
 export { parseIsoDuration, REQUIRED_EPISODE_KEYS, REQUIRED_KEYS } from "./validate/front-matter-checks.js";
 export { formatIssues, type PostIssue, type PostIssueSeverity, type PostValidation } from "./validate/post-issue.js";
+export { PostValidator, type PostValidatorParams, postValidationType } from "./validate/post-validator-component.js";
 export { readRoster } from "./validate/roster.js";
 export { postRoster, type ValidatePostOptions, validatePost } from "./validate/validate-post.js";
