@@ -1,7 +1,6 @@
 import { defineComponent, documentType, t } from "@trama/core";
-import type { Filter } from "../store/filters.js";
-import { type RetrieverParams, savedStoreParams, searchInputs } from "./retriever-params.js";
-import { effectiveFilters, StoreHandle, storeWith } from "./store-reference.js";
+import { type RetrieverParams, savedStoreParams, searchInputs, searchStore } from "./retriever-params.js";
+import { StoreHandle, storeWith } from "./store-reference.js";
 
 export type BM25RetrieverParams = RetrieverParams;
 
@@ -18,18 +17,14 @@ export const BM25Retriever = defineComponent({
   warmUp: async ({ state }) => {
     await storeWith(state.store, "keywordSearch", "BM25Retriever");
   },
-  run: async ({ query, filters, topK, scaleScore }, { params, state }, context) => {
-    const store = await storeWith(state.store, "keywordSearch", `BM25Retriever '${context.component}'`);
-    const documents = await store.keywordSearch!(query, {
-      topK: topK ?? params.topK ?? 10,
-      filters: effectiveFilters({
-        own: params.filters,
-        given: filters as Filter | undefined,
-        policy: params.filterPolicy,
-      }),
-      scaleScore: scaleScore ?? params.scaleScore ?? false,
-    });
-    return { documents };
-  },
+  run: ({ query, ...inputs }, { params, state }, context) =>
+    searchStore({
+      handle: state.store,
+      capability: "keywordSearch",
+      component: `BM25Retriever '${context.component}'`,
+      params,
+      inputs,
+      search: (store, options) => store.keywordSearch!(query, options),
+    }),
   toConfig: savedStoreParams,
 });

@@ -1,8 +1,7 @@
 import { defineComponent, documentType, t } from "@trama/core";
 import type { Similarity } from "../store/document-store.js";
-import type { Filter } from "../store/filters.js";
-import { type RetrieverParams, savedStoreParams, searchInputs } from "./retriever-params.js";
-import { effectiveFilters, StoreHandle, storeWith } from "./store-reference.js";
+import { type RetrieverParams, savedStoreParams, searchInputs, searchStore } from "./retriever-params.js";
+import { StoreHandle, storeWith } from "./store-reference.js";
 
 export interface EmbeddingRetrieverParams extends RetrieverParams {
   /** How vectors are compared; the store's own similarity by default. */
@@ -21,19 +20,18 @@ export const EmbeddingRetriever = defineComponent({
   warmUp: async ({ state }) => {
     await storeWith(state.store, "vectorSearch", "EmbeddingRetriever");
   },
-  run: async ({ queryEmbedding, filters, topK, scaleScore }, { params, state }, context) => {
-    const store = await storeWith(state.store, "vectorSearch", `EmbeddingRetriever '${context.component}'`);
-    const documents = await store.vectorSearch!(queryEmbedding, {
-      topK: topK ?? params.topK ?? 10,
-      filters: effectiveFilters({
-        own: params.filters,
-        given: filters as Filter | undefined,
-        policy: params.filterPolicy,
-      }),
-      scaleScore: scaleScore ?? params.scaleScore ?? false,
-      ...(params.similarity ? { similarity: params.similarity } : {}),
-    });
-    return { documents };
-  },
+  run: ({ queryEmbedding, ...inputs }, { params, state }, context) =>
+    searchStore({
+      handle: state.store,
+      capability: "vectorSearch",
+      component: `EmbeddingRetriever '${context.component}'`,
+      params,
+      inputs,
+      search: (store, options) =>
+        store.vectorSearch!(queryEmbedding, {
+          ...options,
+          ...(params.similarity ? { similarity: params.similarity } : {}),
+        }),
+    }),
   toConfig: savedStoreParams,
 });

@@ -1,6 +1,14 @@
-import { t } from "@trama/core";
+import { type Document, t } from "@trama/core";
+import type { DocumentStore, KeywordSearchOptions } from "../store/document-store.js";
 import type { Filter } from "../store/filters.js";
-import { type FilterPolicy, isDocumentStore, type StoreReference } from "./store-reference.js";
+import {
+  effectiveFilters,
+  type FilterPolicy,
+  isDocumentStore,
+  type StoreHandle,
+  type StoreReference,
+  storeWith,
+} from "./store-reference.js";
 
 /** What every retriever takes. */
 export interface RetrieverParams {
@@ -26,4 +34,30 @@ export const searchInputs = {
 /** Parameters as a pipeline file saves them: a live store becomes its configuration. */
 export function savedStoreParams<P extends { store: StoreReference }>(params: P): Record<string, unknown> {
   return { ...params, store: isDocumentStore(params.store) ? params.store.toConfig() : params.store };
+}
+
+/**
+ * One retriever run: the store checked for the search it needs, the run's options over the component's (filters by
+ * the filter policy), and the search itself.
+ */
+export async function searchStore(options: {
+  handle: StoreHandle;
+  capability: "keywordSearch" | "vectorSearch";
+  component: string;
+  params: RetrieverParams;
+  inputs: { filters?: Record<string, unknown>; topK?: number; scaleScore?: boolean };
+  search: (store: DocumentStore, options: KeywordSearchOptions) => Promise<Document[]>;
+}): Promise<{ documents: Document[] }> {
+  const { params, inputs } = options;
+  const store = await storeWith(options.handle, options.capability, options.component);
+  const documents = await options.search(store, {
+    topK: inputs.topK ?? params.topK ?? 10,
+    filters: effectiveFilters({
+      own: params.filters,
+      given: inputs.filters as Filter | undefined,
+      policy: params.filterPolicy,
+    }),
+    scaleScore: inputs.scaleScore ?? params.scaleScore ?? false,
+  });
+  return { documents };
 }

@@ -1,7 +1,6 @@
 import { ChatMessage, defineComponent, t } from "@trama/core";
 import { dataFence, fenced, fenceNotice } from "../utils/fence.js";
 import { checkSameLength, type JudgeParams, judgeEach, judgeLifecycle, type Verdict } from "./llm-judge.js";
-import { meanScore } from "./retrieval-metrics.js";
 
 export type ContextRelevanceEvaluatorParams = JudgeParams;
 
@@ -57,7 +56,7 @@ export const ContextRelevanceEvaluator = defineComponent({
   ...judgeLifecycle<ContextRelevanceEvaluatorParams>("ContextRelevanceEvaluator"),
   run: async ({ questions, contexts }, { params }, context) => {
     checkSameLength(context.component, { questions, contexts });
-    const results = await judgeEach<ContextRelevanceResult>({
+    return judgeEach<ContextRelevanceResult>({
       evaluator: `ContextRelevanceEvaluator '${context.component}'`,
       params,
       prompts: questions.map((question, index) => contextRelevancePrompt(question, contexts[index]!)),
@@ -65,11 +64,5 @@ export const ContextRelevanceEvaluator = defineComponent({
       failed: (error) => ({ score: null, relevantStatements: [], reason: "", error }),
       signal: context.signal,
     });
-    const individualScores = results.map((result) => result.score);
-    return {
-      score: meanScore(individualScores),
-      individualScores,
-      results: results as unknown as Record<string, unknown>[],
-    };
   },
 });

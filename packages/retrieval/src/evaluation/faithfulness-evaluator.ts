@@ -8,7 +8,6 @@ import {
   type Verdict,
   verdictBoolean,
 } from "./llm-judge.js";
-import { meanScore } from "./retrieval-metrics.js";
 
 export type FaithfulnessEvaluatorParams = JudgeParams;
 
@@ -85,7 +84,7 @@ export const FaithfulnessEvaluator = defineComponent({
   ...judgeLifecycle<FaithfulnessEvaluatorParams>("FaithfulnessEvaluator"),
   run: async ({ questions, contexts, predictedAnswers }, { params }, context) => {
     checkSameLength(context.component, { questions, contexts, predictedAnswers });
-    const results = await judgeEach<FaithfulnessResult>({
+    return judgeEach<FaithfulnessResult>({
       evaluator: `FaithfulnessEvaluator '${context.component}'`,
       params,
       prompts: questions.map((question, index) =>
@@ -95,11 +94,5 @@ export const FaithfulnessEvaluator = defineComponent({
       failed: (error) => ({ score: null, statements: [], error }),
       signal: context.signal,
     });
-    const individualScores = results.map((result) => result.score);
-    return {
-      score: meanScore(individualScores),
-      individualScores,
-      results: results as unknown as Record<string, unknown>[],
-    };
   },
 });

@@ -7,6 +7,7 @@
 import { type ChatMessage, hasMarker, type LoadContext, PipelineInputError, TramaError } from "@trama/core";
 import { type ChatGeneratorLike, loadGenerator } from "../components/chat-generator-like.js";
 import { parseJsonReply } from "../utils/parse-json.js";
+import { meanScore } from "./retrieval-metrics.js";
 
 const marker = Symbol.for("trama.error.JudgeReplyError");
 
@@ -32,6 +33,14 @@ export interface JudgeParams {
 /** What a verdict reader returns: the item's result, or why the verdict cannot be used. */
 export type Verdict<R> = { ok: true; result: R } | { ok: false; error: string };
 
+/** An evaluator's outputs: the mean score, each item's score, and each item's result with the judge's reasons. */
+export interface JudgedOutputs {
+  score: number | null;
+  individualScores: Array<number | null>;
+  /** Plain objects (`FaithfulnessResult`, `ContextRelevanceResult`), as pipeline outputs hold them. */
+  results: Record<string, unknown>[];
+}
+
 /** Asks the judge about every item; `read` turns a parsed JSON verdict into the item's result. */
 export async function judgeEach<R extends { score: number | null }>(options: {
   evaluator: string;
@@ -40,8 +49,8 @@ export async function judgeEach<R extends { score: number | null }>(options: {
   read: (verdict: unknown) => Verdict<R>;
   failed: (error: string) => R;
   signal: AbortSignal;
-}): Promise<R[]> {
-  return Promise.all(
+}): Promise<JudgedOutputs> {
+  const results = await Promise.all(
     options.prompts.map(async (prompt, index) => {
       const { message } = await options.params.generator.generate(prompt, { signal: options.signal });
       const reply = message.text ?? "";
@@ -57,6 +66,12 @@ export async function judgeEach<R extends { score: number | null }>(options: {
       return options.failed(error);
     }),
   );
+  const individualScores = results.map((result) => result.score);
+  return {
+    score: meanScore(individualScores),
+    individualScores,
+    results: results as unknown as Record<string, unknown>[],
+  };
 }
 
 /** A verdict's boolean, however the model wrote it: true/false, "yes"/"no", 1/0, "supported"/"unsupported". */
