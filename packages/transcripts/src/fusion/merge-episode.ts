@@ -6,7 +6,9 @@
 import type { Chapter, Episode, EpisodeMeta, Section, Transcript } from "../model/transcript.js";
 import type { AlignStats } from "./align.js";
 import { type ChapterOptions, type ChapterPlacement, placeChapters } from "./chapters.js";
+import { cleanFillers, type FillerRemoval } from "./fillers.js";
 import type { FusedWord } from "./fused-word.js";
+import { applyGlossary, type GlossaryEntry, type GlossaryReplacement } from "./glossary.js";
 import { placeShortTurns, type ShortTurnOptions, type ShortTurnPlacement } from "./short-turns.js";
 import { type TransferOptions, transferSpeakers } from "./speaker-transfer.js";
 import { buildTurns, type TurnOptions } from "./turns.js";
@@ -17,6 +19,8 @@ export interface MergeOptions {
   shortTurns?: ShortTurnOptions;
   chapters?: ChapterOptions;
   turns?: TurnOptions;
+  /** Remove hesitations, stutters, repeated pairs and cut-off words (`cleanFillers`). Default true. */
+  fillers?: boolean;
 }
 
 /** What `mergeEpisode` fuses. */
@@ -29,6 +33,8 @@ export interface MergeInput {
   chapters?: readonly Chapter[];
   /** Front matter of the post. */
   meta?: EpisodeMeta;
+  /** The show's glossary (`parseGlossary`), applied where the evidence supports it. */
+  glossary?: readonly GlossaryEntry[];
   options?: MergeOptions;
 }
 
@@ -42,6 +48,8 @@ export interface MergeReport {
   alignment: AlignStats;
   shortTurns: ShortTurnPlacement[];
   chapters: ChapterPlacement[];
+  glossary: GlossaryReplacement[];
+  fillers: FillerRemoval[];
 }
 
 /** The fused episode, its words with their evidence, and the report. */
@@ -63,11 +71,19 @@ export function mergeEpisode(input: MergeInput): MergeResult {
     speakers: input.speakers,
     options: options.transfer,
   });
-  const { words, placements } = placeShortTurns({
+  const placed = placeShortTurns({
     words: transfer.words,
     shortTurns: transfer.shortTurns,
     options: options.shortTurns,
   });
+  const corrected = applyGlossary({
+    words: placed.words,
+    glossary: input.glossary ?? [],
+    speakerWords: transfer.speakerWords,
+    episodeText: episodeText(input.meta, input.chapters),
+  });
+  const cleaned = options.fillers === false ? { words: corrected.words, removals: [] } : cleanFillers(corrected.words);
+  const words = cleaned.words;
   const chapters = placeChapters({ words, chapters: input.chapters ?? [], options: options.chapters });
   const episode: Episode = { meta: { ...(input.meta ?? {}) }, sections: sectionsOf(words, chapters, options.turns) };
   const agreed = transfer.words.filter((word) => word.similarity === 1).length;
@@ -79,10 +95,20 @@ export function mergeEpisode(input: MergeInput): MergeResult {
       restoredWords: words.filter((word) => word.origin === "speakers").length,
       agreement: transfer.words.length ? agreed / transfer.words.length : 0,
       alignment: transfer.alignment.stats,
-      shortTurns: placements,
+      shortTurns: placed.placements,
       chapters,
+      glossary: corrected.replacements,
+      fillers: cleaned.removals,
     },
   };
+}
+
+/** What the episode says of itself, where a glossary term's mention is evidence: title, description, tags, chapters. */
+function episodeText(meta: EpisodeMeta | undefined, chapters: readonly Chapter[] | undefined): string {
+  const tags = Array.isArray(meta?.tags) ? meta.tags.join(" ") : "";
+  return [meta?.title ?? "", meta?.description ?? "", tags, ...(chapters ?? []).map((chapter) => chapter.title)].join(
+    " ",
+  );
 }
 
 /** Sections from the chapter placements: text before the first chapter is an untitled section without a time. */

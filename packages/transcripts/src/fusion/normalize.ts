@@ -64,6 +64,11 @@ export function wordKeys(word: string): string[] {
   return keys;
 }
 
+/** The alignment keys of a text of several words: `wordKeys` of each. */
+export function textKeys(text: string): string[] {
+  return text.split(/\s+/).flatMap(wordKeys);
+}
+
 function cleanPiece(piece: string): string {
   // Letters and digits only, but a decimal point or comma between digits stays a point (5.5, 5,5 → 5.5).
   const parts = piece.match(/\d+(?:[.,]\d+)+|[\p{L}\p{N}]+/gu) ?? [];

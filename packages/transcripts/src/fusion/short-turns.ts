@@ -9,7 +9,7 @@
  */
 import type { Segment } from "../model/transcript.js";
 import type { FusedWord } from "./fused-word.js";
-import { endsSentence, keySimilarity, wordKeys } from "./normalize.js";
+import { endsSentence, keySimilarity, textKeys, wordKeys } from "./normalize.js";
 
 /** Options of `placeShortTurns`. */
 export interface ShortTurnOptions {
@@ -77,7 +77,7 @@ function findWords(
   segment: Segment,
   options: ShortTurnOptions,
 ): { first: number; end: number; score: number } | undefined {
-  const keys = segment.text.split(/\s+/).flatMap(wordKeys);
+  const keys = textKeys(segment.text);
   if (keys.length === 0) return undefined;
   const time = segment.start!;
   const from = firstAtOrAfter(words, time - (options.before ?? 4));
