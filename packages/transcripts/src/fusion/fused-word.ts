@@ -5,7 +5,7 @@
  */
 
 /** Where a fused word's text came from. */
-export type WordOrigin = "text" | "speakers";
+export type WordOrigin = "text" | "speakers" | "model";
 
 /** One word of the fused transcript. */
 export interface FusedWord {
@@ -19,7 +19,8 @@ export interface FusedWord {
   speaker: string;
   /**
    * `text` for the accurate source's words; `speakers` for a short interjection the accurate source does not have
-   * (crosstalk dropped it), restored from the speaker source.
+   * (crosstalk dropped it), restored from the speaker source; `model` for a jargon fix a model proposed and the checks
+   * accepted.
    */
   origin: WordOrigin;
   /** Index of the word in its source's word list. */

@@ -9,8 +9,9 @@ import { type ChapterOptions, type ChapterPlacement, placeChapters } from "./cha
 import { cleanFillers, type FillerRemoval } from "./fillers.js";
 import type { FusedWord } from "./fused-word.js";
 import { applyGlossary, type GlossaryEntry, type GlossaryReplacement } from "./glossary.js";
+import type { JargonFix } from "./llm-jargon.js";
 import { placeShortTurns, type ShortTurnOptions, type ShortTurnPlacement } from "./short-turns.js";
-import { type TransferOptions, transferSpeakers } from "./speaker-transfer.js";
+import { type Transfer, type TransferOptions, transferSpeakers } from "./speaker-transfer.js";
 import { buildTurns, type TurnOptions } from "./turns.js";
 
 /** Options of every fusion step, all optional. */
@@ -50,6 +51,10 @@ export interface MergeReport {
   chapters: ChapterPlacement[];
   glossary: GlossaryReplacement[];
   fillers: FillerRemoval[];
+  /** The model's jargon fixes, accepted and rejected (`mergeEpisodeWithModel` only). */
+  jargon?: JargonFix[];
+  /** How many chapter titles the model gave, of how many chapters (`mergeEpisodeWithModel` without a list only). */
+  titles?: { titled: number; chapters: number };
 }
 
 /** The fused episode, its words with their evidence, and the report. */
@@ -59,12 +64,32 @@ export interface MergeResult {
   report: MergeReport;
 }
 
+/** The fused words before chapters and turns, and what each step did. */
+export interface FusedWords {
+  words: FusedWord[];
+  transfer: Transfer;
+  shortTurns: ShortTurnPlacement[];
+  glossary: GlossaryReplacement[];
+  fillers: FillerRemoval[];
+}
+
 /**
  * Fuses the sources into an episode: words from `text`, speakers (and times where `text` has none) from `speakers`
- * by word alignment, short interjections as turns of their own, chapters at sentence starts near their listed times
- * (with the listed times). Deterministic: the same inputs give the same episode.
+ * by word alignment, short interjections as turns of their own, the glossary where the evidence supports it, fillers
+ * removed, chapters at sentence starts near their listed times (with the listed times). Deterministic: the same inputs
+ * give the same episode.
  */
 export function mergeEpisode(input: MergeInput): MergeResult {
+  return assembleEpisode({
+    fused: fuseWords(input),
+    chapters: input.chapters ?? [],
+    meta: input.meta,
+    options: input.options,
+  });
+}
+
+/** The word-level steps of the fusion: speaker transfer, short turns, glossary, fillers. */
+export function fuseWords(input: MergeInput): FusedWords {
   const options = input.options ?? {};
   const transfer = transferSpeakers({
     text: input.text ?? input.speakers,
@@ -83,22 +108,43 @@ export function mergeEpisode(input: MergeInput): MergeResult {
     episodeText: episodeText(input.meta, input.chapters),
   });
   const cleaned = options.fillers === false ? { words: corrected.words, removals: [] } : cleanFillers(corrected.words);
-  const words = cleaned.words;
-  const chapters = placeChapters({ words, chapters: input.chapters ?? [], options: options.chapters });
-  const episode: Episode = { meta: { ...(input.meta ?? {}) }, sections: sectionsOf(words, chapters, options.turns) };
-  const agreed = transfer.words.filter((word) => word.similarity === 1).length;
+  return {
+    words: cleaned.words,
+    transfer,
+    shortTurns: placed.placements,
+    glossary: corrected.replacements,
+    fillers: cleaned.removals,
+  };
+}
+
+/** Places the chapters and builds the episode and the report from fused words. */
+export function assembleEpisode(input: {
+  fused: FusedWords;
+  chapters: readonly Chapter[];
+  meta?: EpisodeMeta;
+  options?: MergeOptions;
+}): MergeResult {
+  const { fused } = input;
+  const words = fused.words;
+  const chapters = placeChapters({ words, chapters: input.chapters, options: input.options?.chapters });
+  const episode: Episode = {
+    meta: { ...(input.meta ?? {}) },
+    sections: sectionsOf(words, chapters, input.options?.turns),
+  };
+  const transferred = fused.transfer.words;
+  const agreed = transferred.filter((word) => word.similarity === 1).length;
   return {
     episode,
     words,
     report: {
       words: words.length,
       restoredWords: words.filter((word) => word.origin === "speakers").length,
-      agreement: transfer.words.length ? agreed / transfer.words.length : 0,
-      alignment: transfer.alignment.stats,
-      shortTurns: placed.placements,
+      agreement: transferred.length ? agreed / transferred.length : 0,
+      alignment: fused.transfer.alignment.stats,
+      shortTurns: fused.shortTurns,
       chapters,
-      glossary: corrected.replacements,
-      fillers: cleaned.removals,
+      glossary: fused.glossary,
+      fillers: fused.fillers,
     },
   };
 }
