@@ -1,4 +1,13 @@
 import type { ComponentType } from "@trama/core";
+import {
+  ApplyGlossary,
+  AssembleEpisode,
+  CleanFillers,
+  GlossaryParser,
+  MergeEpisode,
+  TransferSpeakers,
+} from "./fusion/fusion-components.js";
+import { FixJargon, TitleChapters } from "./fusion/model-components.js";
 import { ChapterListParser, TranscriptParser } from "./parsers/parser-components.js";
 import { PostReader } from "./post/post-reader-component.js";
 import { EpisodeRenderer } from "./render/episode-renderer.js";
@@ -11,4 +20,13 @@ export const components: readonly ComponentType[] = [
   PostReader,
   PostValidator,
   TranscriptParser,
+  // Fusion.
+  ApplyGlossary,
+  AssembleEpisode,
+  CleanFillers,
+  FixJargon,
+  GlossaryParser,
+  MergeEpisode,
+  TitleChapters,
+  TransferSpeakers,
 ];

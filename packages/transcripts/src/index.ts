@@ -4,6 +4,63 @@
  */
 
 export { components } from "./components.js";
+// Fusion: alignment, speaker transfer, short turns, chapters, glossary, fillers, model steps.
+export { type AlignInput, type Alignment, type AlignStats, alignSequences } from "./fusion/align.js";
+export { type ChapterOptions, type ChapterPlacement, placeChapters } from "./fusion/chapters.js";
+export { cleanFillers, type FillerRemoval } from "./fusion/fillers.js";
+export type { FusedWord, WordOrigin } from "./fusion/fused-word.js";
+export {
+  ApplyGlossary,
+  AssembleEpisode,
+  type AssembleEpisodeParams,
+  CleanFillers,
+  fusedWordsType,
+  GlossaryParser,
+  glossaryType,
+  MergeEpisode,
+  type MergeEpisodeParams,
+  mergeReportType,
+  TransferSpeakers,
+  type TransferSpeakersParams,
+} from "./fusion/fusion-components.js";
+export { FusionError } from "./fusion/fusion-error.js";
+export {
+  applyGlossary,
+  type GlossaryEntry,
+  type GlossaryEvidence,
+  type GlossaryReplacement,
+  parseGlossary,
+} from "./fusion/glossary.js";
+export { checkFix, disagreements, fixJargon, type JargonFix, type JargonOptions } from "./fusion/llm-jargon.js";
+export type { GeneratorInput } from "./fusion/llm-reply.js";
+export { chapterStarts, type TitleOptions, titleChapters } from "./fusion/llm-titles.js";
+export {
+  assembleEpisode,
+  type FusedWords,
+  fuseWords,
+  type MergeInput,
+  type MergeOptions,
+  type MergeReport,
+  type MergeResult,
+  mergeEpisode,
+} from "./fusion/merge-episode.js";
+export { type ModelSteps, mergeEpisodeWithModel } from "./fusion/merge-with-model.js";
+export {
+  FixJargon,
+  type FixJargonParams,
+  TitleChapters,
+  type TitleChaptersParams,
+} from "./fusion/model-components.js";
+export { endsSentence, keySimilarity, phoneticKey, textKeys, wordKeys } from "./fusion/normalize.js";
+export { placeShortTurns, type ShortTurnOptions, type ShortTurnPlacement } from "./fusion/short-turns.js";
+export { type SourceWord, type SourceWords, sourceWords } from "./fusion/source-words.js";
+export {
+  setAsideShortTurns,
+  type Transfer,
+  type TransferOptions,
+  transferSpeakers,
+} from "./fusion/speaker-transfer.js";
+export { buildTurns, type TurnOptions } from "./fusion/turns.js";
 export { chapterType, episodeType, transcriptType } from "./model/socket-types.js";
 export type {
   Chapter,

@@ -69,7 +69,7 @@ export function placeChapters(input: {
       word,
       offset: (words[word]!.start ?? chapter.start) - chapter.start,
       sentenceStart: words[word]!.sentenceStart,
-      turnStart: word === 0 || words[word - 1]!.speaker !== words[word]!.speaker,
+      turnStart: startsTurn(words, word),
     });
     previous = word;
   }
@@ -90,7 +90,7 @@ function bestStart(
     const time = word.start ?? chapter.start;
     if (time > chapter.start + tolerance) break;
     if (time < chapter.start - tolerance || !word.sentenceStart || word.shortTurn !== undefined) continue;
-    const turnStart = words[index - 1]!.speaker !== word.speaker;
+    const turnStart = startsTurn(words, index);
     const score =
       -WEIGHTS.distance * (Math.abs(time - chapter.start) / tolerance) +
       (turnStart ? WEIGHTS.turn : 0) +
@@ -101,6 +101,19 @@ function bestStart(
     }
   }
   return best ?? nearestSentenceStart(words, chapter.start, previous);
+}
+
+/**
+ * Whether a word starts a speaker's turn: the last word before it outside short interjections is someone else's. A
+ * speaker going on after an interjection ("Ciao!") does not start a new turn.
+ */
+function startsTurn(words: readonly FusedWord[], index: number): boolean {
+  const word = words[index]!;
+  if (word.shortTurn !== undefined) return false;
+  for (let at = index - 1; at >= 0; at--) {
+    if (words[at]!.shortTurn === undefined) return words[at]!.speaker !== word.speaker;
+  }
+  return true;
 }
 
 /** The stems (first five letters) of a title's telling words, so that inflections meet ("riflessioni", "riflessione"). */

@@ -71,6 +71,8 @@ export interface FusedWords {
   shortTurns: ShortTurnPlacement[];
   glossary: GlossaryReplacement[];
   fillers: FillerRemoval[];
+  /** The model's jargon fixes, when a model step ran. */
+  jargon?: JargonFix[];
 }
 
 /**
@@ -145,12 +147,13 @@ export function assembleEpisode(input: {
       chapters,
       glossary: fused.glossary,
       fillers: fused.fillers,
+      ...(fused.jargon ? { jargon: fused.jargon } : {}),
     },
   };
 }
 
 /** What the episode says of itself, where a glossary term's mention is evidence: title, description, tags, chapters. */
-function episodeText(meta: EpisodeMeta | undefined, chapters: readonly Chapter[] | undefined): string {
+export function episodeText(meta: EpisodeMeta | undefined, chapters: readonly Chapter[] | undefined): string {
   const tags = Array.isArray(meta?.tags) ? meta.tags.join(" ") : "";
   return [meta?.title ?? "", meta?.description ?? "", tags, ...(chapters ?? []).map((chapter) => chapter.title)].join(
     " ",

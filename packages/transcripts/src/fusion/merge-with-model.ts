@@ -36,7 +36,10 @@ export async function mergeEpisodeWithModel(
           options: typeof input.model.jargon === "object" ? input.model.jargon : {},
           ...signal,
         });
-  if (jargon) fused.words = jargon.words;
+  if (jargon) {
+    fused.words = jargon.words;
+    fused.jargon = jargon.fixes;
+  }
   let chapters = input.chapters ?? [];
   let titles: { titled: number; chapters: number } | undefined;
   if (chapters.length === 0 && input.model.titles !== false) {
@@ -50,7 +53,6 @@ export async function mergeEpisodeWithModel(
     titles = { titled: titled.titled, chapters: titled.chapters.length };
   }
   const result = assembleEpisode({ fused, chapters, meta: input.meta, options: input.options });
-  if (jargon) result.report.jargon = jargon.fixes;
   if (titles) result.report.titles = titles;
   return result;
 }
