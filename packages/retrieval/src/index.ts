@@ -2,6 +2,14 @@
  * `@trama/retrieval`: documents, converters, splitters, document stores, retrievers, rankers and evaluation.
  * @module
  */
+export {
+  type Analyzer,
+  type AnalyzerConfig,
+  type AnalyzerOptions,
+  createAnalyzer,
+} from "./analysis/analyzer.js";
+export { stemEnglish, stemItalian } from "./analysis/stemmers.js";
+export { englishStopwords, italianElisions, italianStopwords } from "./analysis/stopwords.js";
 export { BM25Retriever, type BM25RetrieverParams } from "./components/bm25-retriever.js";
 export { type ChatGeneratorLike, isChatGeneratorLike } from "./components/chat-generator-like.js";
 export { DocumentWriter, type DocumentWriterParams } from "./components/document-writer.js";
@@ -139,8 +147,22 @@ export {
   readField,
   validateFilter,
 } from "./store/match-filter.js";
+export type { Bm25Parameters, Bm25Variant } from "./store/memory/bm25-scoring.js";
 export {
   InMemoryDocumentStore,
-  type InMemoryDocumentStoreOptions,
-  type InMemoryStoreConfig,
+  type InMemoryKeywordSearchOptions,
 } from "./store/memory/in-memory-document-store.js";
+export type {
+  ApproximateSearchOptions,
+  InMemoryDocumentStoreOptions,
+  InMemoryStoreConfig,
+  VectorStorage,
+} from "./store/memory/memory-store-options.js";
+export { stores } from "./store/memory/memory-store-provider.js";
+export {
+  registerStoreKind,
+  resolveDocumentStore,
+  type StoreProvider,
+  storeFromConfig,
+  storePackages,
+} from "./store/store-shorthand.js";

@@ -1,33 +1,42 @@
 /**
- * The in-memory store's inverted index: a term dictionary, one `PostingList` per term, document lengths and live
- * flags by slot. Documents get increasing slots; deleting one only clears its flag and its statistics, and the
- * postings are compacted once a quarter of the slots are dead.
+ * The in-memory store's inverted index: a term dictionary, one `PostingList` per term, and per slot the document's
+ * length and whether it is still alive. Documents get increasing slots; deleting one clears its flag and its
+ * statistics, and the postings are rebuilt without dead slots once a quarter of the slots are dead.
  * @module
  */
-import { type Bm25Parameters, type CorpusStatistics, type TermScorer, termScorer } from "./bm25-scoring.js";
+import {
+  type Bm25Parameters,
+  type CorpusStatistics,
+  type TermCoefficients,
+  termCoefficients,
+  termScore,
+} from "./bm25-scoring.js";
 import { grow, PostingList } from "./posting-list.js";
 
-/** One query term, ready to score: its postings, its scorer and its largest possible contribution. */
+/** One query term, ready to score: its postings, its coefficients and its largest possible score. */
 export interface QueryTerm {
   list: PostingList;
-  scorer: TermScorer;
+  coefficients: TermCoefficients;
   bound: number;
 }
 
-/** Tokens in, tokens out: the analyzer the index was built with. */
+/** Text in, tokens out: the analyzer the index was built with. */
 export type Analyze = (text: string) => string[];
 
 /** An inverted index over document content, keyed by document id. */
 export class Bm25Index {
   readonly #terms = new Map<string, number>();
   #lists: PostingList[] = [];
-  #frequencies = new Int32Array(16);
+  /** Live documents holding each term (postings of deleted documents stay until compaction). */
+  #documentFrequencies = new Int32Array(16);
   #lengths = new Int32Array(16);
   #alive = new Uint8Array(16);
   #ids: Array<string | undefined> = [];
   readonly #slots = new Map<string, number>();
   #dead = 0;
   #totalLength = 0;
+  #accumulator = new Float64Array(16);
+  #touched = new Int32Array(16);
 
   constructor(
     readonly analyze: Analyze,
@@ -56,26 +65,26 @@ export class Bm25Index {
     return { documents: this.#slots.size, averageLength: this.#totalLength / Math.max(this.#slots.size, 1) };
   }
 
+  /**
+   * Scratch space of the exhaustive search, one entry per slot: an accumulator that is all zeros between searches, and
+   * room for the list of slots it touched. Searches are synchronous, so one pair serves them all.
+   */
+  scratch(): { accumulator: Float64Array; touched: Int32Array } {
+    if (this.#accumulator.length < this.#ids.length) {
+      this.#accumulator = new Float64Array(this.#lengths.length);
+      this.#touched = new Int32Array(this.#lengths.length);
+    }
+    return { accumulator: this.#accumulator, touched: this.#touched };
+  }
+
   /** The id indexed in `slot`. */
   idAt(slot: number): string {
     return this.#ids[slot] as string;
   }
 
-  /** Indexes `content` under `id`, replacing what `id` had. */
+  /** Indexes `content` under `id`, which must not be indexed (`remove` it first). */
   add(id: string, content: string): void {
-    this.remove(id);
     const tokens = this.analyze(content);
-    const counts = new Map<number, number>();
-    for (const token of tokens) {
-      let term = this.#terms.get(token);
-      if (term === undefined) {
-        term = this.#lists.length;
-        this.#terms.set(token, term);
-        this.#lists.push(new PostingList());
-        this.#frequencies = grow(this.#frequencies, term + 1);
-      }
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-    }
     const slot = this.#ids.length;
     this.#ids.push(id);
     this.#slots.set(id, slot);
@@ -84,14 +93,22 @@ export class Bm25Index {
     this.#lengths[slot] = tokens.length;
     this.#alive[slot] = 1;
     this.#totalLength += tokens.length;
-    for (const [term, count] of counts) {
-      (this.#lists[term] as PostingList).append(slot, count, tokens.length);
-      this.#frequencies[term] = (this.#frequencies[term] as number) + 1;
+    for (const token of tokens) {
+      let term = this.#terms.get(token);
+      if (term === undefined) {
+        term = this.#lists.length;
+        this.#terms.set(token, term);
+        this.#lists.push(new PostingList());
+        this.#documentFrequencies = grow(this.#documentFrequencies, term + 1);
+      }
+      if ((this.#lists[term] as PostingList).occur(slot)) {
+        this.#documentFrequencies[term] = (this.#documentFrequencies[term] as number) + 1;
+      }
     }
   }
 
-  /** Removes `id` from the index, if there; `content` must be what it was indexed with. */
-  remove(id: string, content?: string): void {
+  /** Removes `id` from the index, if there; `content` is what it was indexed with. */
+  remove(id: string, content: string | undefined): void {
     const slot = this.#slots.get(id);
     if (slot === undefined) return;
     this.#slots.delete(id);
@@ -99,41 +116,32 @@ export class Bm25Index {
     this.#ids[slot] = undefined;
     this.#totalLength -= this.#lengths[slot] as number;
     this.#dead++;
-    this.#forgetTerms(slot, content);
+    for (const token of new Set(this.analyze(content ?? ""))) {
+      const term = this.#terms.get(token);
+      if (term !== undefined) this.#documentFrequencies[term] = (this.#documentFrequencies[term] as number) - 1;
+    }
     if (this.#dead > 64 && this.#dead * 4 > this.#ids.length) this.#compact();
   }
 
-  /** The terms of `query` known to the index, each once, with scorers for the current statistics. */
+  /**
+   * The terms of `query` known to the index, each once, with coefficients for the current statistics, ordered by
+   * increasing bound (the order every search adds term scores in).
+   */
   queryTerms(query: string): QueryTerm[] {
     const statistics = this.statistics();
     const terms: QueryTerm[] = [];
     for (const token of new Set(this.analyze(query))) {
       const term = this.#terms.get(token);
-      if (term === undefined || (this.#frequencies[term] as number) === 0) continue;
+      if (term === undefined || (this.#documentFrequencies[term] as number) === 0) continue;
       const list = this.#lists[term] as PostingList;
-      const scorer = termScorer(this.parameters, statistics, this.#frequencies[term] as number);
-      terms.push({ list, scorer, bound: scorer(list.maxFrequency, list.minLength) });
+      list.summarize(this.#lengths);
+      const coefficients = termCoefficients(this.parameters, statistics, this.#documentFrequencies[term] as number);
+      terms.push({ list, coefficients, bound: termScore(coefficients, list.maxFrequency, list.minLength) });
     }
-    return terms;
+    return terms.sort((a, b) => a.bound - b.bound);
   }
 
-  #forgetTerms(slot: number, content: string | undefined): void {
-    if (content !== undefined) {
-      for (const token of new Set(this.analyze(content))) {
-        const term = this.#terms.get(token);
-        if (term !== undefined) this.#frequencies[term] = (this.#frequencies[term] as number) - 1;
-      }
-      return;
-    }
-    // Without the content, find the slot's terms in the postings: slower, only for callers that lost the text.
-    this.#lists.forEach((list, term) => {
-      for (let index = 0; index < list.count; index++) {
-        if (list.postings[2 * index] === slot) this.#frequencies[term] = (this.#frequencies[term] as number) - 1;
-      }
-    });
-  }
-
-  /** Renumbers live slots densely (keeping their order) and rebuilds postings without dead ones. */
+  /** Renumbers live slots densely (keeping their order, so ties stay ordered) and rebuilds postings without dead ones. */
   #compact(): void {
     const renumber = new Int32Array(this.#ids.length).fill(-1);
     const ids: string[] = [];
@@ -147,8 +155,8 @@ export class Bm25Index {
     this.#lists = this.#lists.map((list) => {
       const rebuilt = new PostingList();
       for (let index = 0; index < list.count; index++) {
-        const slot = renumber[list.postings[2 * index] as number] as number;
-        if (slot >= 0) rebuilt.append(slot, list.postings[2 * index + 1] as number, lengths[slot] as number);
+        const slot = renumber[list.slots[index] as number] as number;
+        if (slot >= 0) rebuilt.append(slot, list.frequencies[index] as number);
       }
       return rebuilt;
     });

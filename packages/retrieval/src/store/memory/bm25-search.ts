@@ -1,15 +1,17 @@
 /**
- * Top-k BM25 over a `Bm25Index`, two ways that return the same hits:
- * - `searchPruned`: document-at-a-time MaxScore with block maxima. Terms are ordered by their largest possible
- *   contribution; once the k-th best score exceeds the sum of the smallest bounds, those terms only add to documents
- *   found through the others, and whole blocks whose maxima cannot beat the k-th score are skipped unread. A query on
- *   frequent terms therefore reads a fraction of their postings.
- * - `searchExhaustive`: every posting of every term, accumulated then selected; the reference the tests compare with.
- * Ties keep the earlier document in both.
+ * Top-k BM25 over a `Bm25Index`, returning the same hits to the last bit whichever way it runs:
+ * - `searchExhaustive`: term at a time, every posting scored into an accumulator; the fastest way for short posting
+ *   lists, and the reference the pruned search is tested against.
+ * - `searchPruned`: document at a time with MaxScore and block maxima, for long lists. Terms are ordered by their
+ *   largest possible score; once the k-th best score exceeds what the weakest terms can add together, those terms
+ *   only complete documents found through the others, and whole blocks of postings whose maxima cannot beat the k-th
+ *   score are skipped unread. A query on frequent terms reads a fraction of their postings.
+ * Every path adds a document's term scores in the same order (terms by increasing bound), and ties keep the earlier
+ * document.
  * @module
  */
-import type { Bm25Index, QueryTerm } from "./bm25-index.js";
-import { blockSize } from "./posting-list.js";
+import type { Bm25Index } from "./bm25-index.js";
+import { PrunedTerms } from "./bm25-terms.js";
 import { TopK } from "./top-k.js";
 
 /** One search: the query, how many hits, and which slots may be returned. */
@@ -18,6 +20,10 @@ export interface Bm25SearchRequest {
   topK: number;
   /** A slot is returned only if this accepts it (metadata filters). */
   accept?: (slot: number) => boolean;
+  /** Filled with how many postings the query terms have and how many were scored: what pruning saved. */
+  statistics?: { postings: number; scored: number };
+  /** Below this many postings in all, `searchPruned` scores them all (default 4096; tests set 0). */
+  pruneFrom?: number;
 }
 
 /** A hit: its slot in the index and its score. */
@@ -26,184 +32,131 @@ export interface Bm25Hit {
   score: number;
 }
 
-// Bounds are inflated a hair so that rounding in a sum never prunes a document that would tie or beat the k-th score.
-const slack = 1 + 1e-9;
-const end = 2 ** 31 - 1;
-
-/** The top-k hits by BM25, reading only the postings that can still change the top k. */
-export function searchPruned(index: Bm25Index, request: Bm25SearchRequest): Bm25Hit[] {
-  const terms = index.queryTerms(request.query).sort((a, b) => a.bound - b.bound);
-  if (terms.length === 0 || request.topK <= 0) return [];
-  const count = terms.length;
-  const lengths = index.lengths;
-  const alive = index.alive;
-  const accept = request.accept;
-  const heap = new TopK(request.topK);
-  // prefix[i]: the most terms 0..i can add together.
-  const prefix = new Float64Array(count);
-  let sum = 0;
-  for (let i = 0; i < count; i++) {
-    sum += (terms[i] as QueryTerm).bound * slack;
-    prefix[i] = sum;
-  }
-  const cursors = terms.map((term) => new Cursor(term));
-  let threshold = Number.NEGATIVE_INFINITY;
-  let essential = 0;
-
-  for (;;) {
-    let slot = end;
-    for (let i = essential; i < count; i++) {
-      const current = (cursors[i] as Cursor).slot;
-      if (current < slot) slot = current;
-    }
-    if (slot === end) break;
-
-    if (heap.full) {
-      // Block-max skip: if no document up to the first essential block end can beat the threshold, jump past it.
-      let bound = essential > 0 ? (prefix[essential - 1] as number) : 0;
-      let upTo = end;
-      for (let i = essential; i < count; i++) {
-        const cursor = cursors[i] as Cursor;
-        bound += cursor.blockBound();
-        if (cursor.blockLast < upTo) upTo = cursor.blockLast;
-      }
-      if (bound <= threshold) {
-        for (let i = essential; i < count; i++) (cursors[i] as Cursor).advanceTo(upTo + 1);
-        continue;
-      }
-    }
-
-    const length = lengths[slot] as number;
-    let score = 0;
-    for (let i = essential; i < count; i++) {
-      const cursor = cursors[i] as Cursor;
-      if (cursor.slot === slot) {
-        score += cursor.score(length);
-        cursor.next();
-      }
-    }
-    if (!alive[slot]) continue;
-    let candidate = true;
-    for (let i = essential - 1; i >= 0; i--) {
-      if (score + (prefix[i] as number) <= threshold) {
-        candidate = false;
-        break;
-      }
-      const cursor = cursors[i] as Cursor;
-      cursor.shallowTo(slot);
-      if (score + cursor.blockBound() + (i > 0 ? (prefix[i - 1] as number) : 0) <= threshold) {
-        candidate = false;
-        break;
-      }
-      cursor.advanceTo(slot);
-      if (cursor.slot === slot) score += cursor.score(length);
-    }
-    if (!candidate || score <= threshold || (accept && !accept(slot))) continue;
-    heap.push(score, slot);
-    if (heap.full) {
-      threshold = heap.threshold;
-      while (essential < count && (prefix[essential] as number) <= threshold) essential++;
-    }
-  }
-  return heap.drain();
-}
-
 /** The top-k hits by BM25, scoring every posting of every query term. */
 export function searchExhaustive(index: Bm25Index, request: Bm25SearchRequest): Bm25Hit[] {
   const terms = index.queryTerms(request.query);
   if (terms.length === 0 || request.topK <= 0) return [];
-  const scores = new Float64Array(index.slotCount);
+  const { accumulator, touched } = index.scratch();
   const lengths = index.lengths;
-  for (const { list, scorer } of terms) {
-    for (let i = 0; i < list.count; i++) {
-      const slot = list.postings[2 * i] as number;
-      scores[slot] = (scores[slot] as number) + scorer(list.postings[2 * i + 1] as number, lengths[slot] as number);
+  let touchedCount = 0;
+  let postings = 0;
+  for (const { list, coefficients } of terms) {
+    const { a, c, d, e, f, p } = coefficients;
+    const { slots, frequencies, count } = list;
+    postings += count;
+    for (let index = 0; index < count; index++) {
+      const slot = slots[index] as number;
+      const frequency = frequencies[index] as number;
+      const length = lengths[slot] as number;
+      const previous = accumulator[slot] as number;
+      if (previous === 0) touched[touchedCount++] = slot;
+      accumulator[slot] = previous + ((a * (frequency + e + f * length)) / (frequency + c + p * length) + d);
     }
   }
   const heap = new TopK(request.topK);
   const alive = index.alive;
-  for (let slot = 0; slot < scores.length; slot++) {
-    const score = scores[slot] as number;
-    if (score > 0 && alive[slot] && score > heap.threshold && (!request.accept || request.accept(slot))) {
-      heap.push(score, slot);
+  let next = 0;
+  try {
+    for (; next < touchedCount; next++) {
+      const slot = touched[next] as number;
+      const score = accumulator[slot] as number;
+      accumulator[slot] = 0;
+      if (alive[slot] && score >= heap.threshold && (!request.accept || request.accept(slot))) heap.push(score, slot);
     }
+  } finally {
+    // The accumulator is shared by every search of the index: leave it zeroed even if a filter threw.
+    for (; next < touchedCount; next++) accumulator[touched[next] as number] = 0;
+  }
+  if (request.statistics) {
+    request.statistics.postings = postings;
+    request.statistics.scored = postings;
   }
   return heap.drain();
 }
 
-/** A position in one term's postings, with its current block's bound cached. */
-class Cursor {
-  readonly #postings: Int32Array;
-  readonly #blocks: Int32Array;
-  readonly #count: number;
-  readonly #scorer: QueryTerm["scorer"];
-  #position = 0;
-  #block = -1;
-  #blockBound = 0;
-  /** The slot under the cursor, `end` when exhausted. */
-  slot: number;
-  /** The last slot of the block under the cursor. */
-  blockLast = 0;
+/** The top-k hits by BM25, reading only the postings that can still change the top k. */
+export function searchPruned(index: Bm25Index, request: Bm25SearchRequest): Bm25Hit[] {
+  const queryTerms = index.queryTerms(request.query);
+  if (queryTerms.length === 0 || request.topK <= 0) return [];
+  const postings = queryTerms.reduce((total, term) => total + term.list.count, 0);
+  if (postings < (request.pruneFrom ?? 4096)) return searchExhaustive(index, request);
+  const terms = new PrunedTerms(queryTerms, index.lengths);
+  const { count, current, parts, prefix } = terms;
+  const alive = index.alive;
+  const accept = request.accept;
+  const heap = new TopK(request.topK);
+  let essential = 0;
+  let threshold = Number.NEGATIVE_INFINITY;
+  let cut = Number.NEGATIVE_INFINITY;
 
-  constructor(term: QueryTerm) {
-    this.#postings = term.list.postings;
-    this.#blocks = term.list.blocks;
-    this.#count = term.list.count;
-    this.#scorer = term.scorer;
-    this.slot = this.#count > 0 ? (this.#postings[0] as number) : end;
-    this.#enterBlock(0);
-  }
-
-  score(length: number): number {
-    return this.#scorer(this.#postings[2 * this.#position + 1] as number, length);
-  }
-
-  next(): void {
-    this.#position++;
-    this.#settle();
-  }
-
-  /** Moves to the first posting at or after `target`. */
-  advanceTo(target: number): void {
-    if (this.slot >= target) return;
-    this.shallowTo(target);
-    if (this.#block * blockSize > this.#position) this.#position = this.#block * blockSize;
-    while (this.#position < this.#count && (this.#postings[2 * this.#position] as number) < target) this.#position++;
-    this.#settle();
-  }
-
-  /** Moves only the block pointer to the block that would hold `target`, reading no postings. */
-  shallowTo(target: number): void {
-    let block = this.#block;
-    const blocks = Math.ceil(this.#count / blockSize);
-    while (block < blocks - 1 && (this.#blocks[3 * block] as number) < target) block++;
-    if (block !== this.#block) this.#enterBlock(block);
-  }
-
-  /** The most any posting of the current block can score. */
-  blockBound(): number {
-    if (this.slot === end) return 0;
-    if (this.#blockBound < 0) {
-      this.#blockBound =
-        this.#scorer(this.#blocks[3 * this.#block + 1] as number, this.#blocks[3 * this.#block + 2] as number) * slack;
+  /** Completes a document with the non-essential terms and offers it to the heap; false when nothing can enter. */
+  const offer = (slot: number, partial: number): boolean => {
+    let score = partial;
+    for (let i = essential - 1; i >= 0; i--) {
+      if (score + (prefix[i] as number) < cut) return true;
+      if ((current[i] as number) < slot) terms.seek(i, slot);
+      if (current[i] !== slot) continue;
+      const part = terms.score(i, slot);
+      parts[i] = part;
+      score += part;
     }
-    return this.#blockBound;
-  }
-
-  #settle(): void {
-    if (this.#position >= this.#count) {
-      this.slot = end;
-      this.blockLast = end;
-      return;
+    score = terms.total();
+    // The heap settles ties at the threshold (the earlier slot wins).
+    if (score < threshold || (accept && !accept(slot))) return true;
+    heap.push(score, slot);
+    if (heap.full) {
+      threshold = heap.threshold;
+      // Pruning compares sums of bounds, added in another order than final scores, with the threshold: it gives up a
+      // trillionth of it, so that rounding can never prune a document that scores above the k-th.
+      cut = threshold * (1 - 1e-12);
+      while (essential < count && (prefix[essential] as number) < cut) essential++;
     }
-    this.slot = this.#postings[2 * this.#position] as number;
-    const block = Math.floor(this.#position / blockSize);
-    if (block !== this.#block) this.#enterBlock(block);
+    return essential < count;
+  };
+
+  // Several essential terms: the document with the smallest slot among them is next.
+  while (essential < count - 1) {
+    let slot = 0x7fffffff;
+    for (let i = essential; i < count; i++) if ((current[i] as number) < slot) slot = current[i] as number;
+    if (slot === 0x7fffffff) break;
+    if (cut > Number.NEGATIVE_INFINITY && terms.skipBlocks(essential, slot, cut)) continue;
+    parts.fill(0);
+    let partial = 0;
+    for (let i = essential; i < count; i++) {
+      if (current[i] !== slot) continue;
+      const part = terms.score(i, slot);
+      parts[i] = part;
+      partial += part;
+      terms.next(i);
+    }
+    if (alive[slot] && !offer(slot, partial)) break;
   }
 
-  #enterBlock(block: number): void {
-    this.#block = block;
-    this.#blockBound = -1;
-    this.blockLast = this.#count > 0 ? (this.#blocks[3 * block] as number) : end;
+  // One essential term left: walk its blocks, skipping those where it and the other terms' blocks over the same
+  // documents cannot reach the threshold together.
+  const last = count - 1;
+  blocks: while (essential === last && current[last] !== 0x7fffffff) {
+    let rest = 0;
+    for (let i = 0; i < last; i++) rest += terms.rangeBound(i, current[last] as number, terms.blockLastSlot(last));
+    if (terms.blockBound(last) + rest < cut) {
+      terms.skipBlock(last);
+      continue;
+    }
+    const blockEnd = terms.blockEnd(last);
+    while (terms.position(last) < blockEnd) {
+      const slot = current[last] as number;
+      const part = terms.score(last, slot);
+      terms.next(last);
+      if (part + rest < cut || !alive[slot]) continue;
+      parts.fill(0);
+      parts[last] = part;
+      if (!offer(slot, part)) break blocks;
+      if (essential !== last) break blocks;
+    }
   }
+  if (request.statistics) {
+    request.statistics.postings = postings;
+    request.statistics.scored = terms.scored;
+  }
+  return heap.drain();
 }

@@ -5,63 +5,66 @@
  * @module
  */
 import { Document } from "@trama/core";
-import { type AnalyzerConfig, createAnalyzer } from "../../analysis/analyzer.js";
+import { createAnalyzer } from "../../analysis/analyzer.js";
 import type {
   DocumentStore,
   DuplicatePolicy,
   FilterOptions,
   KeywordSearchOptions,
   Similarity,
-  StoreConfig,
   VectorSearchOptions,
   WriteResult,
 } from "../document-store.js";
 import { DocumentStoreError, DuplicateDocumentError } from "../errors.js";
 import type { Filter } from "../filters.js";
-import { compileFilter } from "../match-filter.js";
+import { compareCodePoints, compileFilter } from "../match-filter.js";
 import { Bm25Index } from "./bm25-index.js";
-import type { Bm25Parameters } from "./bm25-scoring.js";
 import { searchExhaustive, searchPruned } from "./bm25-search.js";
+import {
+  checkStoreOptions,
+  type InMemoryDocumentStoreOptions,
+  type InMemoryStoreConfig,
+} from "./memory-store-options.js";
 import { readStoreFile, writeStoreFile } from "./store-file.js";
-import { VectorIndex, type VectorStorage } from "./vector-index.js";
+import { VectorIndex } from "./vector-index.js";
 
-/** How an in-memory store is built; plain data, saved with the store and in pipeline files. */
-export interface InMemoryDocumentStoreOptions {
-  /** Tokens for keyword search. Default `standard` (lower-cased letters and digits). */
-  analyzer?: AnalyzerConfig;
-  /** BM25 variant and parameters. Default Okapi, k1 1.2, b 0.75. */
-  bm25?: Bm25Parameters;
-  /** Default similarity of vector search. Default `cosine`. */
-  similarity?: Similarity;
-  /** `float32` (default, exact) or `int8` (a quarter of the memory). */
-  vectorStorage?: VectorStorage;
-  /** The file `save()` writes and `toConfig()` names, so a saved pipeline reloads the same documents. */
-  path?: string;
+/** Keyword search options of the in-memory store, beyond the contract's: for tests and benchmarks. */
+export interface InMemoryKeywordSearchOptions extends KeywordSearchOptions {
+  /** Score every posting instead of pruning: the same documents and scores, slower. */
+  exhaustive?: boolean;
+  /** Filled with the postings the query's terms have and how many were scored. */
+  statistics?: { postings: number; scored: number };
 }
 
-/** The options that rebuild a store, as saved in its file and in pipeline files. */
-export type InMemoryStoreConfig = StoreConfig & InMemoryDocumentStoreOptions & { kind: "memory" };
-
 /**
- * A document store in process memory: fast BM25 (Okapi, BM25L, BM25+) with MaxScore pruning that returns exactly the
- * exhaustive top-k, exact dot/cosine search, and whole-store save and load. Nothing is persisted until `save()`.
+ * A document store in process memory: BM25 (Okapi, BM25L, BM25+) with block-max MaxScore pruning that returns exactly
+ * the exhaustive top k, exact dot/cosine search over typed arrays (float32 or int8), optional approximate search
+ * through usearch, and whole-store save and load. Nothing reaches the disk until `save()`.
+ *
+ * Embeddings come back as float32 values (int8 storage: dequantized, within 1/254 of each row's largest value).
+ * Metadata is kept as a JSON copy, so changing an object after writing it does not change the store.
  */
 export class InMemoryDocumentStore implements DocumentStore {
   readonly specificationVersion = "v1";
   readonly kind = "memory";
-  readonly options: InMemoryDocumentStoreOptions;
+  readonly options: Readonly<InMemoryDocumentStoreOptions>;
   readonly #documents = new Map<string, Document>();
   readonly #keyword: Bm25Index;
   readonly #vectors: VectorIndex;
   #sortedIds: string[] | undefined;
 
   constructor(options: InMemoryDocumentStoreOptions = {}) {
+    checkStoreOptions(options);
     this.options = { ...options };
     this.#keyword = new Bm25Index(createAnalyzer(options.analyzer), options.bm25);
-    this.#vectors = new VectorIndex(options.vectorStorage);
+    this.#vectors = new VectorIndex({
+      storage: options.vectorStorage,
+      ...(options.approximate ? { approximate: options.approximate } : {}),
+      similarity: options.similarity ?? "cosine",
+    });
   }
 
-  /** Loads a store saved by `save()`; the file's options apply, overridden by `options`. */
+  /** Loads a store saved by `save()`; its saved options apply, overridden by `options`. */
   static async load(path: string, options: InMemoryDocumentStoreOptions = {}): Promise<InMemoryDocumentStore> {
     const saved = await readStoreFile<InMemoryDocumentStoreOptions>(path);
     const store = new InMemoryDocumentStore({ ...saved.options, ...options, path });
@@ -69,17 +72,21 @@ export class InMemoryDocumentStore implements DocumentStore {
     return store;
   }
 
-  /** Writes every document to `path` (default: the store's `path`) through a temporary file and a rename. */
+  /**
+   * Writes every document to `path` (default: the store's `path`) through a temporary file and a rename, so a crash
+   * leaves the previous file whole.
+   */
   async save(path = this.options.path): Promise<void> {
-    if (!path)
+    if (!path) {
       throw new DocumentStoreError(
-        "The memory store has no path to save to: pass one to save(path) or to the constructor.",
+        "The memory store has no file to save to: pass one to save(path) or as the 'path' option.",
       );
-    const { path: _ignored, ...options } = this.options;
-    await writeStoreFile(path, {
-      options,
-      documents: [...this.#documents.values()].map((document) => this.#full(document)),
-    });
+    }
+    const { path: _path, ...options } = this.options;
+    const documents = (function* (store: InMemoryDocumentStore) {
+      for (const document of store.#documents.values()) yield store.#withEmbedding(document);
+    })(this);
+    await writeStoreFile(path, { options, documents });
   }
 
   async count(filters?: Filter): Promise<number> {
@@ -92,7 +99,7 @@ export class InMemoryDocumentStore implements DocumentStore {
 
   async filter(filters?: Filter, options: FilterOptions = {}): Promise<Document[]> {
     const matches = compileFilter(filters, { store: this.kind });
-    this.#sortedIds ??= [...this.#documents.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.#sortedIds ??= [...this.#documents.keys()].sort(compareCodePoints);
     const offset = options.offset ?? 0;
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     const found: Document[] = [];
@@ -102,7 +109,7 @@ export class InMemoryDocumentStore implements DocumentStore {
       const document = this.#documents.get(id) as Document;
       if (!matches(document)) continue;
       if (skipped++ < offset) continue;
-      found.push(this.#full(document));
+      found.push(this.#withEmbedding(document));
     }
     return found;
   }
@@ -112,6 +119,7 @@ export class InMemoryDocumentStore implements DocumentStore {
     const accepted = new Map<string, Document>();
     const duplicates = new Set<string>();
     let skipped = 0;
+    // Everything is checked before anything changes, so a failed write leaves the store as it was.
     for (const document of documents) {
       const known = this.#documents.has(document.id) || accepted.has(document.id);
       if (known && policy === "fail") duplicates.add(document.id);
@@ -120,9 +128,8 @@ export class InMemoryDocumentStore implements DocumentStore {
         continue;
       }
       if (document.embedding) this.#vectors.checkDimension(document.embedding, `document '${document.id}'`);
-      // Overwrite keeps the last of repeated ids; re-inserting moves it to the end of the batch order.
-      accepted.delete(document.id);
-      accepted.set(document.id, document);
+      accepted.delete(document.id); // overwrite keeps the last of repeated ids
+      accepted.set(document.id, copyOf(document));
     }
     if (duplicates.size > 0) {
       const ids = [...duplicates];
@@ -140,7 +147,8 @@ export class InMemoryDocumentStore implements DocumentStore {
     for (const id of new Set(ids)) {
       const document = this.#documents.get(id);
       if (!document) continue;
-      this.#unindex(document);
+      this.#keyword.remove(id, document.content);
+      this.#vectors.remove(id);
       this.#documents.delete(id);
       deleted++;
     }
@@ -149,21 +157,24 @@ export class InMemoryDocumentStore implements DocumentStore {
   }
 
   /**
-   * BM25 top-k with dynamic pruning. `exhaustive: true` scores every posting instead (same results, slower): the
-   * reference the pruning is tested against.
+   * BM25 top k with dynamic pruning. `exhaustive: true` scores every posting instead: the same documents and scores,
+   * slower; the reference the pruning is tested against.
    */
-  async keywordSearch(
-    query: string,
-    options: KeywordSearchOptions & { exhaustive?: boolean } = {},
-  ): Promise<Document[]> {
+  async keywordSearch(query: string, options: InMemoryKeywordSearchOptions = {}): Promise<Document[]> {
     const accept = this.#acceptor(options.filters, (slot) => this.#keyword.idAt(slot));
-    const request = { query, topK: options.topK ?? 10, ...(accept ? { accept } : {}) };
+    const request = {
+      query,
+      topK: options.topK ?? 10,
+      ...(accept ? { accept } : {}),
+      ...(options.statistics ? { statistics: options.statistics } : {}),
+    };
     const hits = options.exhaustive ? searchExhaustive(this.#keyword, request) : searchPruned(this.#keyword, request);
     return hits.map(({ slot, score }) =>
       this.#scored(this.#keyword.idAt(slot), options.scaleScore ? 1 / (1 + Math.exp(-score / 8)) : score),
     );
   }
 
+  /** Exact similarity search (approximate when the store was built with `approximate` and no filter is given). */
   async vectorSearch(embedding: ArrayLike<number>, options: VectorSearchOptions = {}): Promise<Document[]> {
     const similarity = options.similarity ?? this.options.similarity ?? "cosine";
     const accept = this.#acceptor(options.filters, (slot) => this.#vectors.idAt(slot));
@@ -171,6 +182,7 @@ export class InMemoryDocumentStore implements DocumentStore {
       query: embedding,
       topK: options.topK ?? 10,
       similarity,
+      approximate: true,
       ...(accept ? { accept } : {}),
     });
     return hits.map(({ slot, score }) =>
@@ -178,11 +190,15 @@ export class InMemoryDocumentStore implements DocumentStore {
     );
   }
 
+  /** `{ kind: "memory", …options }`: with a `path`, a pipeline file reloads the documents saved there. */
   toConfig(): InMemoryStoreConfig {
-    return { kind: "memory", ...this.options };
+    return { kind: "memory", ...structuredClone(this.options) };
   }
 
-  async close(): Promise<void> {}
+  /** Releases the approximate index, if any. The documents stay readable. */
+  async close(): Promise<void> {
+    this.#vectors.close();
+  }
 
   #acceptor(filters: Filter | undefined, idAt: (slot: number) => string): ((slot: number) => boolean) | undefined {
     if (filters === undefined) return undefined;
@@ -193,7 +209,10 @@ export class InMemoryDocumentStore implements DocumentStore {
   #insert(documents: Iterable<Document>): void {
     for (const document of documents) {
       const previous = this.#documents.get(document.id);
-      if (previous) this.#unindex(previous);
+      if (previous) {
+        this.#keyword.remove(previous.id, previous.content);
+        this.#vectors.remove(previous.id);
+      }
       const { embedding, score: _score, ...rest } = document.toJSON();
       // Embeddings live only in the vector index; the map keeps the rest.
       this.#documents.set(document.id, new Document(rest));
@@ -203,20 +222,38 @@ export class InMemoryDocumentStore implements DocumentStore {
     this.#sortedIds = undefined;
   }
 
-  #unindex(document: Document): void {
-    if (document.content !== undefined) this.#keyword.remove(document.id, document.content);
-    this.#vectors.remove(document.id);
-  }
-
-  #full(document: Document): Document {
+  #withEmbedding(document: Document): Document {
     const embedding = this.#vectors.get(document.id);
     return embedding ? new Document({ ...document.toJSON(), embedding }) : document;
   }
 
   #scored(id: string, score: number): Document {
-    const document = this.#documents.get(id) as Document;
-    return new Document({ ...this.#full(document).toJSON(), score });
+    const { content, meta } = this.#documents.get(id) as Document;
+    const embedding = this.#vectors.get(id);
+    // Documents are immutable: the hit shares the stored metadata rather than copying it for every search.
+    return new Document({
+      id,
+      ...(content === undefined ? {} : { content }),
+      meta,
+      ...(embedding ? { embedding } : {}),
+      score,
+    });
   }
+}
+
+/** The document with its metadata copied through JSON: what every store keeps, detached from the caller's objects. */
+function copyOf(document: Document): Document {
+  if (Object.keys(document.meta).length === 0) return document;
+  let meta: Record<string, unknown>;
+  try {
+    meta = JSON.parse(JSON.stringify(document.meta)) as Record<string, unknown>;
+  } catch (error) {
+    throw new DocumentStoreError(
+      `The metadata of document '${document.id}' cannot be stored as JSON: ${String(error)}. Keep meta to plain data.`,
+      { cause: error },
+    );
+  }
+  return new Document({ ...document.toJSON(), meta });
 }
 
 function scaleVector(score: number, similarity: Similarity): number {

@@ -16,7 +16,7 @@ const version = 1;
 /** What a store file holds. */
 export interface StoreFileContent<O> {
   options: O;
-  documents: readonly Document[];
+  documents: Iterable<Document>;
 }
 
 /** Writes `content` to `path` atomically. */

@@ -1,18 +1,16 @@
 /**
- * Exact vector search over one contiguous typed array: every embedding is a row of `dimension` values (float32, or
- * int8 with one scale per row), with its inverse norm kept beside it so cosine costs one multiplication more than dot.
- * Deleted rows are flagged and compacted away once a quarter of the rows are dead.
+ * The in-memory store's embeddings: rows in WebAssembly memory (`vector-rows.ts`) scored exactly in one SIMD pass, each
+ * row's inverse norm beside it so cosine costs one multiplication more than dot product, and optionally an
+ * approximate usearch index. Deleted rows are flagged, then compacted away once a quarter of the rows are dead.
  * @module
  */
-
 import type { Similarity } from "../document-store.js";
 import { DocumentStoreError } from "../errors.js";
+import { ApproximateIndex } from "./approximate-index.js";
+import type { ApproximateSearchOptions, VectorStorage } from "./memory-store-options.js";
 import { grow } from "./posting-list.js";
 import { TopK } from "./top-k.js";
-import { dotRowsFloat32, dotRowsInt8 } from "./vector-kernels.js";
-
-/** How rows are stored: `float32` (exact) or `int8` (a quarter of the memory; scores within about 1%). */
-export type VectorStorage = "float32" | "int8";
+import { VectorRows } from "./vector-rows.js";
 
 /** A hit: the row's slot and its similarity. */
 export interface VectorHit {
@@ -20,29 +18,45 @@ export interface VectorHit {
   score: number;
 }
 
-const chunkRows = 1024;
+/** One vector search. */
+export interface VectorSearchRequest {
+  query: ArrayLike<number>;
+  topK: number;
+  similarity: Similarity;
+  /** A slot is returned only if this accepts it (metadata filters). Searches with a filter are exact. */
+  accept?: (slot: number) => boolean;
+  /** Use the approximate index when there is one and it was built for `similarity`. */
+  approximate?: boolean;
+}
 
-/** Embeddings by id, searched exhaustively. */
+/** Embeddings by id. */
 export class VectorIndex {
-  #dimension: number | undefined;
-  #floats = new Float32Array(0);
-  #bytes = new Int8Array(0);
-  #scales = new Float32Array(16);
-  #inverseNorms = new Float32Array(16);
-  #alive = new Uint8Array(16);
+  readonly #storage: VectorStorage;
+  readonly #approximateOptions: ApproximateSearchOptions | undefined;
+  readonly #similarity: Similarity;
+  #rows: VectorRows | undefined;
+  #approximate: ApproximateIndex | undefined;
   #ids: Array<string | undefined> = [];
   readonly #slots = new Map<string, number>();
+  #inverseNorms = new Float32Array(16);
+  #alive = new Uint8Array(16);
+  /** The approximate index's key of each slot, and the slot of each key. */
+  #serials = new Float64Array(16);
+  readonly #slotOfSerial = new Map<number, number>();
+  #nextSerial = 0;
   #dead = 0;
 
+  /** `similarity` is the store's default, the metric an approximate index is built for. */
   constructor(
-    readonly storage: VectorStorage = "float32",
-    dimension?: number,
+    options: { storage?: VectorStorage; approximate?: ApproximateSearchOptions; similarity?: Similarity } = {},
   ) {
-    this.#dimension = dimension;
+    this.#storage = options.storage ?? "float32";
+    this.#approximateOptions = options.approximate;
+    this.#similarity = options.similarity ?? "cosine";
   }
 
   get dimension(): number | undefined {
-    return this.#dimension;
+    return this.#rows?.dimension;
   }
 
   get size(): number {
@@ -54,12 +68,12 @@ export class VectorIndex {
     return this.#ids[slot] as string;
   }
 
-  /** Throws unless `embedding` has the index's dimension; fixes the dimension on first use. */
+  /** Throws unless `embedding` has the stored embeddings' dimension (any non-empty dimension while empty). */
   checkDimension(embedding: ArrayLike<number>, what: string): void {
-    this.#dimension ??= embedding.length;
-    if (embedding.length !== this.#dimension || embedding.length === 0) {
+    const dimension = this.#rows?.dimension ?? embedding.length;
+    if (embedding.length !== dimension || embedding.length === 0) {
       throw new DocumentStoreError(
-        `The memory store holds ${this.#dimension}-dimensional embeddings; ${what} has ${embedding.length} values. Embed every document and query with the same model.`,
+        `The memory store holds ${dimension}-dimensional embeddings; ${what} has ${embedding.length} values. Embed every document and query with the same model.`,
       );
     }
   }
@@ -68,42 +82,33 @@ export class VectorIndex {
   add(id: string, embedding: ArrayLike<number>): void {
     this.checkDimension(embedding, `document '${id}'`);
     this.remove(id);
-    const dimension = this.#dimension as number;
+    this.#rows ??= new VectorRows(this.#storage, embedding.length);
+    if (this.#approximateOptions && !this.#approximate) {
+      this.#approximate = new ApproximateIndex(this.#similarity, embedding.length, this.#approximateOptions);
+    }
     const slot = this.#ids.length;
     this.#ids.push(id);
     this.#slots.set(id, slot);
     this.#alive = grow(this.#alive, slot + 1);
-    this.#scales = grow(this.#scales, slot + 1);
     this.#inverseNorms = grow(this.#inverseNorms, slot + 1);
+    this.#serials = grow(this.#serials, slot + 1);
     this.#alive[slot] = 1;
     let squares = 0;
-    let largest = 0;
-    for (let i = 0; i < dimension; i++) {
-      const value = embedding[i] as number;
-      squares += value * value;
-      largest = Math.max(largest, Math.abs(value));
-    }
+    for (let index = 0; index < embedding.length; index++) squares += (embedding[index] as number) ** 2;
     this.#inverseNorms[slot] = squares > 0 ? 1 / Math.sqrt(squares) : 0;
-    if (this.storage === "int8") {
-      this.#bytes = growRows(this.#bytes, slot, dimension);
-      const scale = largest > 0 ? largest / 127 : 1;
-      this.#scales[slot] = scale;
-      for (let i = 0; i < dimension; i++)
-        this.#bytes[slot * dimension + i] = Math.round((embedding[i] as number) / scale);
-    } else {
-      this.#floats = growRows(this.#floats, slot, dimension);
-      this.#floats.set(embedding, slot * dimension);
+    this.#rows.set(slot, embedding);
+    if (this.#approximate) {
+      const serial = this.#nextSerial++;
+      this.#serials[slot] = serial;
+      this.#slotOfSerial.set(serial, slot);
+      this.#approximate.add(serial, embedding);
     }
   }
 
   /** The stored values of `id` (dequantized with int8 storage), or undefined. */
   get(id: string): number[] | undefined {
     const slot = this.#slots.get(id);
-    if (slot === undefined) return undefined;
-    const dimension = this.#dimension as number;
-    if (this.storage === "float32") return Array.from(this.#floats.subarray(slot * dimension, (slot + 1) * dimension));
-    const scale = this.#scales[slot] as number;
-    return Array.from(this.#bytes.subarray(slot * dimension, (slot + 1) * dimension), (value) => value * scale);
+    return slot === undefined ? undefined : this.#rows?.get(slot);
   }
 
   remove(id: string): void {
@@ -112,68 +117,70 @@ export class VectorIndex {
     this.#slots.delete(id);
     this.#alive[slot] = 0;
     this.#ids[slot] = undefined;
+    if (this.#approximate) {
+      const serial = this.#serials[slot] as number;
+      this.#approximate.remove(serial);
+      this.#slotOfSerial.delete(serial);
+    }
     this.#dead++;
     if (this.#dead > 64 && this.#dead * 4 > this.#ids.length) this.#compact();
   }
 
-  /** The `topK` rows most similar to `query`; `accept` filters slots. */
-  search(options: {
-    query: ArrayLike<number>;
-    topK: number;
-    similarity: Similarity;
-    accept?: (slot: number) => boolean;
-  }): VectorHit[] {
-    const { topK, similarity, accept } = options;
-    if (this.#slots.size === 0 || topK <= 0) return [];
-    this.checkDimension(options.query, "the query embedding");
-    const dimension = this.#dimension as number;
-    const query = Float32Array.from(options.query);
+  /** The `topK` rows most similar to `query`, best first (ties: the earlier row). */
+  search(request: VectorSearchRequest): VectorHit[] {
+    const { topK, similarity, accept } = request;
+    if (this.#slots.size === 0 || topK <= 0 || !this.#rows) return [];
+    this.checkDimension(request.query, "the query embedding");
+    if (request.approximate && this.#approximate?.similarity === similarity && !accept) {
+      return this.#approximate.search(request.query, topK).flatMap(({ serial, score }) => {
+        const slot = this.#slotOfSerial.get(serial);
+        return slot === undefined ? [] : [{ slot, score }];
+      });
+    }
+    const count = this.#ids.length;
+    const scores = this.#rows.dot(request.query, count);
     let queryScale = 1;
     if (similarity === "cosine") {
-      const norm = Math.hypot(...query);
-      queryScale = norm > 0 ? 1 / norm : 0;
+      let squares = 0;
+      for (let index = 0; index < request.query.length; index++) squares += (request.query[index] as number) ** 2;
+      queryScale = squares > 0 ? 1 / Math.sqrt(squares) : 0;
     }
     const heap = new TopK(topK);
-    const out = new Float32Array(chunkRows);
-    const rows = this.#ids.length;
-    for (let first = 0; first < rows; first += chunkRows) {
-      const count = Math.min(chunkRows, rows - first);
-      if (this.storage === "int8") {
-        dotRowsInt8({ rows: this.#bytes, scales: this.#scales, query, dimension, first, count, out });
-      } else {
-        dotRowsFloat32({ rows: this.#floats, query, dimension, first, count, out });
-      }
-      for (let row = 0; row < count; row++) {
-        const slot = first + row;
-        if (!this.#alive[slot]) continue;
-        let score = out[row] as number;
-        if (similarity === "cosine") score *= queryScale * (this.#inverseNorms[slot] as number);
-        if (score > heap.threshold && (!accept || accept(slot))) heap.push(score, slot);
-      }
+    const alive = this.#alive;
+    const inverseNorms = this.#inverseNorms;
+    for (let slot = 0; slot < count; slot++) {
+      if (!alive[slot]) continue;
+      let score = scores[slot] as number;
+      if (similarity === "cosine") score *= queryScale * (inverseNorms[slot] as number);
+      if (score > heap.threshold && (!accept || accept(slot))) heap.push(score, slot);
     }
     return heap.drain();
   }
 
-  #compact(): void {
-    const live = [...this.#slots.keys()].sort(
-      (a, b) => (this.#slots.get(a) as number) - (this.#slots.get(b) as number),
-    );
-    const vectors = live.map((id) => this.get(id) as number[]);
-    this.#ids = [];
-    this.#slots.clear();
-    this.#dead = 0;
-    this.#floats = new Float32Array(0);
-    this.#bytes = new Int8Array(0);
-    live.forEach((id, index) => {
-      this.add(id, vectors[index] as number[]);
-    });
+  /** Releases the approximate index. */
+  close(): void {
+    this.#approximate = undefined;
   }
-}
 
-function growRows<T extends Float32Array | Int8Array>(array: T, slot: number, dimension: number): T {
-  const needed = (slot + 1) * dimension;
-  if (needed <= array.length) return array;
-  const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2, dimension * 16));
-  next.set(array);
-  return next;
+  /** Moves live rows down over dead ones, keeping their order (and so the order of ties). */
+  #compact(): void {
+    const rows = this.#rows as VectorRows;
+    let next = 0;
+    for (let slot = 0; slot < this.#ids.length; slot++) {
+      if (!this.#alive[slot]) continue;
+      if (slot !== next) {
+        const id = this.#ids[slot] as string;
+        rows.move(slot, next);
+        this.#ids[next] = id;
+        this.#slots.set(id, next);
+        this.#inverseNorms[next] = this.#inverseNorms[slot] as number;
+        this.#serials[next] = this.#serials[slot] as number;
+        if (this.#approximate) this.#slotOfSerial.set(this.#serials[next] as number, next);
+      }
+      next++;
+    }
+    this.#ids.length = next;
+    this.#alive.fill(1, 0, next).fill(0, next);
+    this.#dead = 0;
+  }
 }
