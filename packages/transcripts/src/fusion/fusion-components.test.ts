@@ -3,9 +3,11 @@ import { components as models } from "@trama/models";
 import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { components } from "../components.js";
+import type { Episode } from "../model/transcript.js";
 import { ChapterListParser, TranscriptParser } from "../parsers/parser-components.js";
 import { EpisodeRenderer } from "../render/episode-renderer.js";
 import { ApplyGlossary, AssembleEpisode, CleanFillers, MergeEpisode, TransferSpeakers } from "./fusion-components.js";
+import type { MergeReport } from "./merge-episode.js";
 import { FixJargon, TitleChapters } from "./model-components.js";
 
 const riverside = `Stefano Maestri (00:00)
@@ -102,7 +104,9 @@ layout: episode
       .connect("chapters.chapters", "merge.chapters");
     const [fromSteps, fromMerge] = await Promise.all([loaded.run(inputs), merged.run(inputs)]);
     expect(fromSteps.assemble!.episode).toEqual(fromMerge.merge!.episode);
-    expect(fromSteps.assemble!.report!.glossary).toMatchObject([{ from: "cloud code.", to: "Claude Code." }]);
+    expect((fromSteps.assemble!.report as MergeReport).glossary).toMatchObject([
+      { from: "cloud code.", to: "Claude Code." },
+    ]);
   });
 
   it("model steps save their generator as configuration, load back, and run against a model server", async () => {
@@ -145,9 +149,9 @@ layout: episode
     expect(yaml).toContain(`model: openai-compatible:${server.url}/v1#m`);
     const loaded = Pipeline.fromYAML(yaml, { registry: new ComponentRegistry(components, models) });
     const result = await loaded.run({ speakers: inputs.speakers, text: inputs.text });
-    const episode = result.assemble!.episode!;
+    const episode = result.assemble!.episode as Episode;
     expect(episode.sections.map((section) => section.title)).toEqual(["Notizie e wiki"]);
     expect(episode.sections[0]!.turns[0]!.paragraphs[0]).toBe("Ciao a tutti, oggi parliamo di Claude code.");
-    expect(result.assemble!.report!.jargon).toMatchObject([{ span: "cloud", outcome: "accepted" }]);
+    expect((result.assemble!.report as MergeReport).jargon).toMatchObject([{ span: "cloud", outcome: "accepted" }]);
   });
 });
