@@ -7,6 +7,7 @@ export { components } from "./components.js";
 // Fusion: alignment, speaker transfer, short turns, chapters, glossary, fillers, model steps.
 export { type AlignInput, type Alignment, type AlignStats, alignSequences } from "./fusion/align.js";
 export { type ChapterOptions, type ChapterPlacement, placeChapters } from "./fusion/chapters.js";
+export { parseEpisodeMeta } from "./fusion/episode-meta.js";
 export { cleanFillers, type FillerRemoval } from "./fusion/fillers.js";
 export type { FusedWord, WordOrigin } from "./fusion/fused-word.js";
 export {

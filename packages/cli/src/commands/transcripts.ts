@@ -6,6 +6,10 @@ import { UsageError } from "../usage-error.js";
  * `CliCommand` whose `name` is the subcommand's), loaded on first use. Add one by listing it here.
  */
 const subcommands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  merge: {
+    summary: "Fuse the recording tool's export, captions and chapters into the show's post",
+    load: async () => (await import("./transcripts-merge.js")).subcommand,
+  },
   validate: {
     summary: "Check published posts: front matter, chapters, speakers, headings",
     load: async () => (await import("./transcripts-validate.js")).subcommand,
