@@ -4,6 +4,7 @@
  * words, chapters within 15 s and at a sentence start, and timestamp errors at turn starts.
  * @module
  */
+import { isHesitationKey } from "../fusion/fillers.js";
 import { wordKeys } from "../fusion/normalize.js";
 import type { TruthEpisode } from "./truth.js";
 import { matchWords } from "./word-matching.js";
@@ -79,7 +80,8 @@ export function measure(input: {
     add(speaker, correct);
     if (near[truthWord]) add(nearChange, correct);
   });
-  const mapped = (outputWord: number) => mappedForward(toTruth.leftToRight, outputWord);
+  const mapped = (outputWord: number) =>
+    backOverFillers(truth, fromTruth, mappedForward(toTruth.leftToRight, outputWord));
   const predicted = output.words.flatMap((word, index) =>
     index > 0 && output.words[index - 1]!.speaker !== word.speaker ? [index] : [],
   );
@@ -105,9 +107,20 @@ export function measure(input: {
     shortTurns: shortTurnRecall(truth, output, toTruth.leftToRight),
     coverage,
     invented,
-    ...chapterCounts(truth, output, toTruth.leftToRight, input.listedTimes),
+    ...chapterCounts(truth, output, (word) => (word >= 0 ? mapped(word) : -1), input.listedTimes),
     turnStartErrors,
   };
+}
+
+/**
+ * The truth word where an output turn or chapter starts: a hesitation the cleanup removed just before it ("Eh, ma…")
+ * does not move the start.
+ */
+function backOverFillers(truth: TruthEpisode, fromTruth: Int32Array, index: number): number {
+  let start = index;
+  while (start > 0 && fromTruth[start - 1]! < 0 && wordKeys(truth.words[start - 1]!.text).every(isHesitationKey))
+    start--;
+  return start;
 }
 
 /** The truth word of an output word, or of the first output word after it that has one. */
@@ -142,14 +155,19 @@ function shortTurnRecall(truth: TruthEpisode, output: EvaluatedOutput, toTruth: 
   return result;
 }
 
-function chapterCounts(truth: TruthEpisode, output: EvaluatedOutput, toTruth: Int32Array, listed: ListedTimes) {
+function chapterCounts(
+  truth: TruthEpisode,
+  output: EvaluatedOutput,
+  mapped: (outputWord: number) => number,
+  listed: ListedTimes,
+) {
   const within = ratio();
   const atSentence = ratio();
   const both = ratio();
   const nearListed = ratio();
   truth.chapters.forEach((chapter, index) => {
     const word = output.chapterWords[index] ?? -1;
-    const truthWord = word >= 0 ? mappedForward(toTruth, word) : -1;
+    const truthWord = mapped(word);
     const isWithin = truthWord >= 0 && Math.abs(truth.words[truthWord]!.time - chapter.time) <= 15 ? 1 : 0;
     const isSentence = truthWord >= 0 && truth.words[truthWord]!.sentenceStart ? 1 : 0;
     add(within, isWithin);

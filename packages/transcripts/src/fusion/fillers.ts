@@ -74,7 +74,12 @@ function repetitionSize(words: readonly FusedWord[], index: number): number {
 }
 
 function isHesitation(word: FusedWord): boolean {
-  return word.keys.length === 1 && HESITATION.test(word.keys[0]!);
+  return word.keys.length === 1 && isHesitationKey(word.keys[0]!);
+}
+
+/** Whether a word key is only a hesitation sound ("eh", "ehm", "uhm", "mmm"). */
+export function isHesitationKey(key: string): boolean {
+  return HESITATION.test(key);
 }
 
 /** Whether `words[index … index + size - 1]` is followed at once by the same words, with no punctuation inside. */

@@ -59,12 +59,12 @@ export function placeShortTurns(input: {
       for (let at = found.first; at < found.end; at++) Object.assign(words[at]!, { speaker, shortTurn: index });
       placement.outcome = "found";
       placement.score = found.score;
-      if (options.snapToSentences !== false) words = snapToSentence(words, found.first, found.end);
     } else if (options.restoreDropped !== false) {
       restorations.push({ at: restorePosition(words, segment.start), words: restoredWords(segment, index) });
       placement.outcome = "restored";
     }
   }
+  if (options.snapToSentences !== false) words = snapGroups(words);
   restorations.sort((first, second) => second.at - first.at);
   for (const restoration of restorations) words.splice(restoration.at, 0, ...restoration.words);
   markSentenceStarts(words);
@@ -133,20 +133,38 @@ function firstAtOrAfter(words: readonly FusedWord[], time: number): number {
 }
 
 /**
- * When the interjection `words[first … end - 1]` sits inside one speaker's sentence, moves it to the nearest end of
- * that sentence (after) or start (before) within a few words.
+ * Moves each group of adjacent interjections (one or several speakers' "Ciao!") that sits inside one speaker's
+ * sentence to the nearest end of that sentence (after) or start (before), within a few words; their order is kept.
+ */
+function snapGroups(words: FusedWord[]): FusedWord[] {
+  let result = words;
+  for (let first = 0; first < result.length; first++) {
+    if (result[first]!.shortTurn === undefined) continue;
+    let end = first + 1;
+    while (end < result.length && result[end]!.shortTurn !== undefined) end++;
+    result = snapToSentence(result, first, end);
+    // Continue after the group, wherever it went: its words are all short-turn words, found again and skipped.
+    first = end - 1;
+  }
+  return result;
+}
+
+/**
+ * When the interjections `words[first … end - 1]` sit inside one speaker's sentence, moves them to the nearest end of
+ * that sentence (after) or start (before) within a few words of that speaker.
  */
 function snapToSentence(words: FusedWord[], first: number, end: number): FusedWord[] {
   const host = words[first - 1]?.speaker;
-  if (host === undefined || words[end]?.speaker !== host || endsSentence(words[first - 1]!.text)) return words;
+  const isHost = (word: FusedWord | undefined) =>
+    word !== undefined && word.speaker === host && word.shortTurn === undefined;
+  if (host === undefined || !isHost(words[first - 1]) || !isHost(words[end]) || endsSentence(words[first - 1]!.text))
+    return words;
   let target = -1;
   for (let step = 1; step <= SNAP_WORDS && target < 0; step++) {
     const after = end + step - 1;
-    if (words[after]?.speaker === host && words[after]!.shortTurn === undefined && endsSentence(words[after]!.text))
-      target = after + 1;
+    if (isHost(words[after]) && endsSentence(words[after]!.text)) target = after + 1;
     const before = first - step;
-    if (target < 0 && before > 0 && words[before]?.speaker === host && endsSentence(words[before - 1]!.text))
-      target = before;
+    if (target < 0 && before > 0 && isHost(words[before]) && endsSentence(words[before - 1]!.text)) target = before;
   }
   if (target < 0) return words;
   const run = words.slice(first, end);
