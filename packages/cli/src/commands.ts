@@ -14,4 +14,8 @@ export const commandLoaders: Record<string, { summary: string; load: () => Promi
     summary: "Podcast transcripts: merge sources into posts, validate posts",
     load: async () => (await import("./commands/transcripts.js")).command,
   },
+  serve: {
+    summary: "Start the local web server: the council app, at http://127.0.0.1:8484/",
+    load: async () => (await import("./commands/serve.js")).command,
+  },
 };

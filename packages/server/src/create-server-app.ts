@@ -1,7 +1,7 @@
 import { TramaError } from "@trama/core";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { requireToken } from "./bearer-token.js";
+import { limitBody } from "./body-limit.js";
 import { ServerConfigError } from "./errors.js";
 import { homePage, homeStylesheet } from "./home-page.js";
 import { errorHandler, jsonError } from "./json-errors.js";
@@ -62,16 +62,14 @@ export async function createServerApp(options: ServerAppOptions): Promise<Hono> 
   server.use(sameOriginGuard({ checkHost: options.token === undefined }));
   if (options.token !== undefined) server.use(requireToken(options.token));
   server.use(
-    bodyLimit({
-      maxSize: limit,
-      onError: (context) =>
-        jsonError(
-          context,
-          413,
-          "payload_too_large",
-          `The request body is larger than this server accepts (${limit} bytes). Send less, or start the server with a larger body limit.`,
-        ),
-    }),
+    limitBody(limit, (context) =>
+      jsonError(
+        context,
+        413,
+        "payload_too_large",
+        `The request body is larger than this server accepts (${limit} bytes). Send less, or start the server with a larger body limit.`,
+      ),
+    ),
   );
 
   server.get("/", (context) => context.html(homePage(options.apps)));

@@ -33,6 +33,7 @@ export function homePage(apps: readonly TramaApp[]): string {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Trama</title>
+    <link rel="icon" href="data:,">
     <link rel="stylesheet" href="/_trama/home.css">
   </head>
   <body>

@@ -141,6 +141,12 @@ describe("startServer", () => {
     });
     expect(chunked.status).toBe(413);
     expect(JSON.parse(chunked.body).error.code).toBe("payload_too_large");
+    const smallChunked = await raw(`${server.url}echo/json`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+      chunks: ['{"text":', '"in pieces"}'],
+    });
+    expect(JSON.parse(smallChunked.body)).toEqual({ got: "in pieces" });
     const small = await fetch(`${server.url}echo/json`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -27,7 +27,7 @@ function exportName(title: string, extension: string): string {
 }
 
 /**
- * Streams a live turn to a page as server-sent events: `turn` (which turn this is), one `council` event per council
+ * Streams a live turn to a page as server-sent events: `turn` (which turn this is, and the conversation's title), one `council` event per council
  * event (the ones so far first, when re-attaching), then `stored` once the turn is stored. The run does not depend on
  * the connection: closing it only stops the stream.
  */
@@ -36,7 +36,7 @@ function streamTurn(context: Context, live: LiveTurn, app: AppContext): Response
     context,
     async (stream) => {
       const { events, ...turn } = live.turn;
-      stream.send({ event: "turn", data: turn });
+      stream.send({ event: "turn", data: { ...turn, conversationTitle: live.conversationTitle } });
       await new Promise<void>((resolve) => {
         const unsubscribe = live.subscribe({
           event: (event) => void stream.send({ event: "council", data: event }),

@@ -76,9 +76,12 @@ export class CouncilRuns {
       throw new HttpError(404, "not_found", `There is no conversation ${conversationId}; it may have been deleted.`);
     const history = this.#store.history(conversationId);
     const turn = this.#store.startTurn({ conversationId, question });
-    if (conversation.turnCount === 0 && conversation.title === "New conversation")
-      this.#store.renameConversation(conversationId, titleFromQuestion(question));
-    const live = new LiveTurn(turn);
+    let title = conversation.title;
+    if (conversation.turnCount === 0 && title === "New conversation") {
+      title = titleFromQuestion(question);
+      this.#store.renameConversation(conversationId, title);
+    }
+    const live = new LiveTurn(turn, title);
     this.#live.set(conversationId, live);
     const done = this.#run(live, { question, history, firstTurn: conversation.turnCount === 0 }).finally(() => {
       this.#live.delete(conversationId);

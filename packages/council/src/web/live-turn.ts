@@ -27,6 +27,8 @@ export class LiveTurn {
   constructor(
     /** The turn as stored when it started. */
     readonly turn: StoredTurn,
+    /** The conversation's title when the turn started (a first question names its conversation). */
+    readonly conversationTitle: string,
   ) {}
 
   /** Aborted by `stop`: the run's signal. */

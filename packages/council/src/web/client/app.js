@@ -106,6 +106,7 @@ async function follow(stream) {
         view = new TurnView(initialTurnState(message.data));
         current.views.set(message.data.id, view);
         page.turns.append(view.root);
+        page.title.textContent = message.data.conversationTitle;
         void sidebar.refresh();
       } else if (message.event === "council" && view) {
         applyCouncilEvent(view.state, message.data);

@@ -1,15 +1,27 @@
 // @ts-check
 /**
- * Model output is data: Markdown rendered by marked, then sanitized by DOMPurify before it touches the page, so a
- * reply can format text but never run script, inject raw HTML, style the page or submit forms. Remote images are
- * also kept out by the page's Content-Security-Policy (`img-src 'self' data:`), so a reply cannot send data away.
+ * Model output is data. Markdown is rendered by marked with raw HTML turned into visible text (a reply that writes
+ * `<script>` or `<img onerror=…>` shows those characters, it does not make elements), then the result is sanitized by
+ * DOMPurify as a second line of defence (`javascript:` links, anything marked lets through), so a reply can format
+ * text but never run script, style the page, submit forms or load images (an image address is a request the reply
+ * would make the browser send).
  * @module
  */
 import DOMPurify from "./vendor-dompurify.js";
-import { marked } from "./vendor-marked.js";
+import { Marked } from "./vendor-marked.js";
+
+/** @param {string} text */
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+const markdown = new Marked({
+  gfm: true,
+  renderer: {
+    html: (token) => escapeHtml(token.text),
+  },
+});
 
 const purifyOptions = {
-  FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "option", "iframe", "object", "embed"],
+  FORBID_TAGS: ["img", "picture", "video", "audio", "source", "style", "form", "input", "button", "textarea", "select"],
   FORBID_ATTR: ["style", "id", "name"],
 };
 
@@ -19,7 +31,7 @@ const purifyOptions = {
  * @param {string} text
  */
 export function renderMarkdown(target, text) {
-  const html = /** @type {string} */ (marked.parse(text, { async: false, gfm: true }));
+  const html = /** @type {string} */ (markdown.parse(text, { async: false }));
   target.innerHTML = DOMPurify.sanitize(html, purifyOptions);
   for (const link of target.querySelectorAll("a")) {
     link.setAttribute("rel", "noopener noreferrer nofollow");
