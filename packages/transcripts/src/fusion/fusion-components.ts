@@ -87,6 +87,7 @@ export const TransferSpeakers = defineComponent({
     const placed = placeShortTurns({
       words: transfer.words,
       shortTurns: transfer.shortTurns,
+      speakerWords: transfer.speakerWords,
       options: params.shortTurns,
     });
     const fused: FusedWords = {

@@ -101,6 +101,7 @@ export function fuseWords(input: MergeInput): FusedWords {
   const placed = placeShortTurns({
     words: transfer.words,
     shortTurns: transfer.shortTurns,
+    speakerWords: transfer.speakerWords,
     options: options.shortTurns,
   });
   const corrected = applyGlossary({

@@ -10,6 +10,8 @@
 import type { Segment } from "../model/transcript.js";
 import type { FusedWord } from "./fused-word.js";
 import { endsSentence, keySimilarity, textKeys, wordKeys } from "./normalize.js";
+import type { SourceWords } from "./source-words.js";
+import type { ShortTurn } from "./speaker-transfer.js";
 
 /** Options of `placeShortTurns`. */
 export interface ShortTurnOptions {
@@ -35,59 +37,96 @@ export interface ShortTurnPlacement {
 
 /** Minimum likeness of the accurate words to an interjection's words for them to be its turn. */
 const ACCEPT = 0.65;
+/** Words before and after the place a short turn is listed at where it is looked for as well. */
+const LISTED_BEFORE = 3;
+const LISTED_AFTER = 8;
 /** Longest distance, in words, an interjection moves to reach a sentence boundary. */
 const SNAP_WORDS = 8;
 
 /** Places the short turns set aside by `transferSpeakers`; returns the new word list and what happened to each. */
 export function placeShortTurns(input: {
   words: FusedWord[];
-  shortTurns: ReadonlyArray<{ segment: Segment; index: number }>;
+  shortTurns: readonly ShortTurn[];
+  /** The main speaker source the words were aligned to: lets a turn be looked for where it is listed, too. */
+  speakerWords?: SourceWords;
   options?: ShortTurnOptions;
 }): { words: FusedWord[]; placements: ShortTurnPlacement[] } {
   const options = input.options ?? {};
   let words = input.words;
   const placements: ShortTurnPlacement[] = [];
-  const restorations: Array<{ at: number; words: FusedWord[] }> = [];
-  for (const { segment, index } of input.shortTurns) {
+  const restorations: ShortTurn[] = [];
+  const listedAt = listingPositions(words, input.speakerWords);
+  for (const shortTurn of input.shortTurns) {
+    const { segment, index } = shortTurn;
     const speaker = segment.speaker ?? "";
     const placement: ShortTurnPlacement = { speaker, text: segment.text, outcome: "unplaced" };
     if (segment.start !== undefined) placement.time = segment.start;
     placements.push(placement);
     if (segment.start === undefined) continue;
-    const found = findWords(words, segment, options);
+    const found = findWords(words, segment, listedAt.get(shortTurn.after), options);
     if (found && found.score >= ACCEPT) {
       for (let at = found.first; at < found.end; at++) Object.assign(words[at]!, { speaker, shortTurn: index });
       placement.outcome = "found";
       placement.score = found.score;
     } else if (options.restoreDropped !== false) {
-      restorations.push({ at: restorePosition(words, segment.start), words: restoredWords(segment, index) });
+      restorations.push(shortTurn);
       placement.outcome = "restored";
     }
   }
   if (options.snapToSentences !== false) words = snapGroups(words);
-  restorations.sort((first, second) => second.at - first.at);
-  for (const restoration of restorations) words.splice(restoration.at, 0, ...restoration.words);
+  // Positions are taken after the moves; turns restored at one place keep the order they were listed in.
+  const inserts = restorations.map((shortTurn, order) => ({
+    at: restorePosition(words, shortTurn.segment.start!),
+    order,
+    words: restoredWords(shortTurn.segment, shortTurn.index),
+  }));
+  inserts.sort((first, second) => second.at - first.at || second.order - first.order);
+  for (const insert of inserts) words.splice(insert.at, 0, ...insert.words);
   markSentenceStarts(words);
   return { words, placements };
 }
 
-/** The run of accurate words near the segment's time most like its words, not already another turn's. */
+/** For each main segment, the index of the first word after the last word aligned to it. */
+function listingPositions(words: readonly FusedWord[], speakerWords: SourceWords | undefined): Map<number, number> {
+  const positions = new Map<number, number>();
+  if (!speakerWords) return positions;
+  words.forEach((word, index) => {
+    if (word.evidence >= 0) positions.set(speakerWords.words[word.evidence]!.segment, index + 1);
+  });
+  return positions;
+}
+
+/**
+ * The run of accurate words most like the segment's words, not already another turn's, near its time or near where
+ * it is listed (after the segment it interrupted, which is where an edited text puts it too).
+ */
 function findWords(
   words: readonly FusedWord[],
   segment: Segment,
+  listed: number | undefined,
   options: ShortTurnOptions,
 ): { first: number; end: number; score: number } | undefined {
   const keys = textKeys(segment.text);
   if (keys.length === 0) return undefined;
+  const wordCount = segment.text.split(/\s+/).filter((text) => wordKeys(text).length > 0).length;
   const time = segment.start!;
-  const from = firstAtOrAfter(words, time - (options.before ?? 4));
+  const starts = new Set<number>();
+  for (let first = firstAtOrAfter(words, time - (options.before ?? 4)); first < words.length; first++) {
+    if ((words[first]!.start ?? time) > time + (options.after ?? 15)) break;
+    starts.add(first);
+  }
+  if (listed !== undefined) {
+    for (
+      let first = Math.max(0, listed - LISTED_BEFORE);
+      first < Math.min(words.length, listed + LISTED_AFTER);
+      first++
+    )
+      starts.add(first);
+  }
   let best: { first: number; end: number; score: number } | undefined;
-  for (
-    let first = from;
-    first < words.length && (words[first]!.start ?? time) <= time + (options.after ?? 15);
-    first++
-  ) {
-    for (let length = Math.max(1, keys.length - 1); length <= keys.length + 1; length++) {
+  for (const first of [...starts].sort((a, b) => a - b)) {
+    // The accurate source may write the words of the turn as one more or up to two fewer ("l'età" for "l' età").
+    for (let length = Math.max(1, wordCount - 2); length <= wordCount + 1; length++) {
       const end = first + length;
       if (end > words.length) break;
       const run = words.slice(first, end);
@@ -98,8 +137,10 @@ function findWords(
       );
       // Words the speaker source already explains, as its main text, are less likely to be the interjection.
       const explained = run.filter((word) => word.similarity >= 0.99).length / run.length;
-      const distance = Math.abs((run[0]!.start ?? time) - time);
-      const score = likeness - 0.35 * explained - 0.005 * distance;
+      // Nearness to the turn's time, or to where it is listed: a few seconds, or a few words, make a difference.
+      const seconds = Math.abs((run[0]!.start ?? time) - time);
+      const nearness = Math.min(0.005 * seconds, listed === undefined ? 1 : 0.02 * Math.abs(first - listed));
+      const score = likeness - 0.35 * explained - nearness;
       if (!best || score > best.score) best = { first, end, score };
     }
   }

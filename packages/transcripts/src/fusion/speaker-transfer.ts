@@ -22,13 +22,22 @@ export interface TransferOptions {
   timeTolerance?: number;
 }
 
+/** A short turn of the speaker source, set aside to be placed on its own. */
+export interface ShortTurn {
+  segment: Segment;
+  /** Its index among the speaker source's segments. */
+  index: number;
+  /** The index, among the main segments (`Transfer.speakerWords`' segments), of the segment listed before it. */
+  after: number;
+}
+
 /** The accurate source's words with speakers, and what the speaker source contributed. */
 export interface Transfer {
   words: FusedWord[];
   /** The speaker source without its short turns, as aligned. */
   speakerWords: SourceWords;
-  /** The short turns set aside, with their index among the speaker source's segments. */
-  shortTurns: Array<{ segment: Segment; index: number }>;
+  /** The short turns set aside. */
+  shortTurns: ShortTurn[];
   alignment: Alignment;
   /** Whether the accurate source has times of its own. */
   timed: boolean;
@@ -62,13 +71,14 @@ export function transferSpeakers(input: {
 export function setAsideShortTurns(
   speakers: Transcript,
   maxWords: number,
-): { main: Transcript; shortTurns: Array<{ segment: Segment; index: number }> } {
+): { main: Transcript; shortTurns: ShortTurn[] } {
   const main: Segment[] = [];
-  const shortTurns: Array<{ segment: Segment; index: number }> = [];
+  const shortTurns: ShortTurn[] = [];
   speakers.segments.forEach((segment, index) => {
     const previous = main[main.length - 1];
     const count = segment.text.split(/\s+/).filter(Boolean).length;
-    if (previous && count <= maxWords && segment.speaker !== previous.speaker) shortTurns.push({ segment, index });
+    if (previous && count <= maxWords && segment.speaker !== previous.speaker)
+      shortTurns.push({ segment, index, after: main.length - 1 });
     else main.push(segment);
   });
   return { main: { ...speakers, segments: main }, shortTurns };
