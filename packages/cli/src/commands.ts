@@ -6,9 +6,17 @@ import type { CliCommand } from "./command.js";
  * it here.
  */
 export const commandLoaders: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  ask: {
+    summary: "Answer a question from indexed documents, with numbered references to files and offsets",
+    load: async () => (await import("./commands/ask.js")).command,
+  },
   council: {
     summary: "Ask several models at once: they answer, rank each other blind, and a chairman decides",
     load: async () => (await import("./commands/council.js")).command,
+  },
+  index: {
+    summary: "Index files (text, Markdown, HTML, PDF, CSV, JSON) into a document store for trama ask",
+    load: async () => (await import("./commands/index.js")).command,
   },
   transcripts: {
     summary: "Podcast transcripts: merge sources into posts, validate posts",
