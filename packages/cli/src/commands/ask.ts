@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
 import { type AnyComponent, type Document, type GeneratedAnswer, TramaError } from "@trama/core";
 import type { DocumentStore } from "@trama/retrieval";
 import type { CliCommand, CliIO } from "../command.js";
 import { UsageError } from "../usage-error.js";
-import { defaultStore, parsedOrUsage, storeShorthand, wholeNumber } from "./retrieval-options.js";
+import { defaultStore, parseCommandLine, storeShorthand, wholeNumber } from "./retrieval-options.js";
 
 const usage = `Usage: trama ask "question" --model <model> [options]
 
@@ -50,20 +49,13 @@ interface AskOptions {
 }
 
 function readOptions(args: string[], io: CliIO): AskOptions {
-  const { values, positionals } = parsedOrUsage(() =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        model: { type: "string" },
-        store: { type: "string" },
-        "top-k": { type: "string" },
-        embedder: { type: "string" },
-        json: { type: "boolean" },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommandLine(args, {
+    model: { type: "string" },
+    store: { type: "string" },
+    "top-k": { type: "string" },
+    embedder: { type: "string" },
+    json: { type: "boolean" },
+  });
   const question = positionals.join(" ").trim();
   if (!question) throw new UsageError('Give the question, in quotes: trama ask "What does the report conclude?"');
   const model = values.model ?? io.env.TRAMA_MODEL;

@@ -1,11 +1,10 @@
-import { parseArgs } from "node:util";
 import type { Document } from "@trama/core";
 import type { DocumentStore, SplitBy } from "@trama/retrieval";
 import type { CliCommand, CliIO } from "../command.js";
 import { createProgressBar } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { collectFiles, displayPath, type FileProblem, type ReplaceCounts, replaceFileChunks } from "./index-files.js";
-import { defaultStore, parsedOrUsage, printAbove, storeShorthand, wholeNumber } from "./retrieval-options.js";
+import { defaultStore, parseCommandLine, printAbove, storeShorthand, wholeNumber } from "./retrieval-options.js";
 
 const usage = `Usage: trama index <files or folders…> [options]
 
@@ -39,21 +38,14 @@ interface IndexOptions {
 }
 
 function readOptions(args: string[], cwd: string): IndexOptions {
-  const { values, positionals } = parsedOrUsage(() =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        store: { type: "string" },
-        "split-by": { type: "string" },
-        "split-length": { type: "string" },
-        overlap: { type: "string" },
-        language: { type: "string" },
-        embedder: { type: "string" },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommandLine(args, {
+    store: { type: "string" },
+    "split-by": { type: "string" },
+    "split-length": { type: "string" },
+    overlap: { type: "string" },
+    language: { type: "string" },
+    embedder: { type: "string" },
+  });
   if (!positionals.length) throw new UsageError("Name the files or folders to index: trama index docs/ notes.md");
   const splitBy = (values["split-by"] ?? "sentence") as SplitBy;
   if (!splitUnits.includes(splitBy))

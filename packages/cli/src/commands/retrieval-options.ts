@@ -4,6 +4,7 @@
  * @module
  */
 import { isAbsolute, resolve } from "node:path";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { CliIO } from "../command.js";
 import { UsageError } from "../usage-error.js";
 
@@ -27,10 +28,13 @@ export function storeShorthand(store: string, cwd: string): string {
   return `${kind}:${resolve(cwd, target)}`;
 }
 
-/** Runs an argument parser (`node:util`'s `parseArgs`); its errors become usage errors. */
-export function parsedOrUsage<R>(parse: () => R): R {
+/** The options and positional arguments of a command line (`node:util`'s `parseArgs`); its errors are usage errors. */
+export function parseCommandLine<O extends NonNullable<ParseArgsConfig["options"]>>(
+  args: string[],
+  options: O,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   try {
-    return parse();
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
   }
