@@ -16,6 +16,7 @@ import { parseRiverside } from "../parsers/riverside.js";
 import { parsePost } from "../post/read-post.js";
 import { renderPost } from "../render/render-post.js";
 import { validatePost } from "../validate/validate-post.js";
+import { checkGlossary } from "./glossary-check.js";
 import { type MetricCounts, measure } from "./metrics.js";
 import { truthFromEpisode } from "./truth.js";
 import { matchWords } from "./word-matching.js";
@@ -29,6 +30,8 @@ export interface RealPairResult {
   shortTurnsRestored: number;
   /** Per chapter: the list's time, the recording's time where the post puts the heading, and how many words our start is from the post's. */
   chapters: Array<{ title: string; listed: number; atPostHeading?: number; wordsFromPost?: number }>;
+  /** The recording tool's words alone, fused without and with the show glossary, terms counted against the post. */
+  glossary: ReturnType<typeof checkGlossary>;
   /** The post our fusion writes, and what the post validator says of it. */
   post: string;
   validation: { errors: number; warnings: number; rules: string[] };
@@ -65,6 +68,7 @@ export function measureRealPair(folder: string): RealPairResult {
     accurateWords: sourceWords(text).words.map((word) => word.text),
     listedTimes: chapters.map((chapter) => chapter.start),
   });
+  const glossary = checkGlossary({ speakers, truth, chapters, meta: episode.meta });
   const post = renderPost(merged.episode, { accents: "apostrophe" });
   const validation = validatePost(post, { file: "ep49 fused post" });
   return {
@@ -84,6 +88,7 @@ export function measureRealPair(folder: string): RealPairResult {
         ...(placed && outputAtHeading !== undefined ? { wordsFromPost: placed.word - outputAtHeading } : {}),
       };
     }),
+    glossary,
     post,
     validation: {
       errors: validation.errors,

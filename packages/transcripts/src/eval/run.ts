@@ -148,6 +148,11 @@ log(
   "  chapters: listed time, recording time where the post puts the heading (difference), our start in words from the post's:",
 );
 log(formatRealChapters(real));
+const terms = (counts: { right: number; wrong: number; missed: number }) =>
+  `${counts.right} right, ${counts.wrong} wrong, ${counts.missed} heard forms left`;
+log(
+  `  glossary on the recording tool's words alone (Claude, Karpathy, Anthropic against the post): without ${terms(real.glossary.without)}; with ${terms(real.glossary.with)} (${real.glossary.replacements} replacements)`,
+);
 log(
   `  our post: ${real.validation.errors} validator errors, ${real.validation.warnings} warnings${real.validation.rules.length ? ` (${real.validation.rules.join(", ")})` : ""}`,
 );
