@@ -1,5 +1,5 @@
 import { Document } from "@trama/core";
-import { DocumentStoreError, DuplicateDocumentError } from "@trama/retrieval";
+import { DocumentStoreError, DuplicateDocumentError, resolveDocumentStore, storeFromConfig } from "@trama/retrieval";
 import { describeDocumentStore } from "@trama/retrieval/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,6 +53,20 @@ describe("PostgresDocumentStore on PGlite", () => {
     expect(JSON.stringify(withPassword.toConfig())).not.toContain("secret");
     await withPassword.close();
     await expect(stores.postgres.open("postgres://user:secret@host/db")).rejects.toThrow(/postgres:env:DATABASE_URL/);
+  });
+
+  it("opens through @trama/retrieval's shorthand and saved configuration, with the shared analyzer option", async () => {
+    process.env.TRAMA_TEST_PG_URL = server.connectionString;
+    const store = await resolveDocumentStore("postgres:env:TRAMA_TEST_PG_URL", {
+      table: "shorthand",
+      analyzer: "italian",
+    });
+    expect(store).toBeInstanceOf(PostgresDocumentStore);
+    await store.write([doc("a", "I gatti dormono")]);
+    await store.close?.();
+    const again = await storeFromConfig(store.toConfig());
+    expect((await again.keywordSearch?.("gatto"))?.map((found) => found.id)).toEqual(["a"]);
+    await again.close?.();
   });
 
   it("refuses unsafe table and schema names and unknown text search configurations", async () => {

@@ -15,14 +15,17 @@ export const stores = {
      * connection string), or empty for `DATABASE_URL`. Connection strings themselves are refused here, so they never
      * end up in a pipeline file.
      */
-    async open(target: string, options: PostgresDocumentStoreOptions = {}): Promise<PostgresDocumentStore> {
+    async open(
+      target: string,
+      options: PostgresDocumentStoreOptions & { analyzer?: unknown } = {},
+    ): Promise<PostgresDocumentStore> {
       if (target !== "" && !target.startsWith("env:")) {
         throw new DocumentStoreError(
           `Postgres store shorthand 'postgres:${target.replace(/:[^:@/]*@/, ":***@")}': name the environment variable that holds the connection string, as postgres:env:DATABASE_URL, so no password is written into pipeline files.`,
         );
       }
       const connectionVariable = target === "" ? "DATABASE_URL" : target.slice("env:".length);
-      return PostgresDocumentStore.open({ ...options, connectionVariable });
+      return PostgresDocumentStore.open({ ...withLanguage(options), connectionVariable });
     },
     /** Reopens a store from what its `toConfig()` returned. */
     async fromConfig(config: StoreConfig): Promise<PostgresDocumentStore> {
@@ -31,3 +34,13 @@ export const stores = {
     },
   },
 };
+
+/**
+ * Shorthand options shared with the other stores: `analyzer: "english" | "italian" | "standard"` (the in-memory
+ * store's name) becomes this store's `language` (`standard` is `simple`).
+ */
+function withLanguage<T extends { language?: string }>(options: T & { analyzer?: unknown }): T {
+  const { analyzer, ...rest } = options;
+  if (typeof analyzer !== "string" || rest.language !== undefined) return rest as T;
+  return { ...rest, language: analyzer === "standard" ? "simple" : analyzer } as T;
+}

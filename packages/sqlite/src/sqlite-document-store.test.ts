@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document } from "@trama/core";
-import { DocumentStoreError, DuplicateDocumentError } from "@trama/retrieval";
+import { DocumentStoreError, DuplicateDocumentError, resolveDocumentStore, storeFromConfig } from "@trama/retrieval";
 import { describeDocumentStore } from "@trama/retrieval/testing";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
@@ -44,6 +44,18 @@ describe("SqliteDocumentStore files", () => {
     const byShorthand = await stores.sqlite.open(path);
     expect(await byShorthand.count()).toBe(2);
     await byShorthand.close();
+  });
+
+  it("opens through @trama/retrieval's shorthand and saved configuration, with the shared analyzer option", async () => {
+    const path = newPath();
+    const store = await resolveDocumentStore(`sqlite:${path}`, { analyzer: "english" });
+    expect(store).toBeInstanceOf(SqliteDocumentStore);
+    expect(store.toConfig()).toEqual({ kind: "sqlite", path, language: "english" });
+    await store.write([doc("a", "she runs")]);
+    await store.close?.();
+    const again = await storeFromConfig(store.toConfig());
+    expect((await again.keywordSearch?.("running"))?.map((found) => found.id)).toEqual(["a"]);
+    await again.close?.();
   });
 
   it("folds accents for Italian and treats FTS5 syntax in queries as plain words", async () => {

@@ -10,8 +10,11 @@ import { SqliteDocumentStore, type SqliteDocumentStoreOptions } from "./sqlite-d
 export const stores = {
   sqlite: {
     /** Opens the store in file `target` (the text after `sqlite:`), with further options such as `language`. */
-    async open(target: string, options: Partial<SqliteDocumentStoreOptions> = {}): Promise<SqliteDocumentStore> {
-      return new SqliteDocumentStore({ ...options, path: target });
+    async open(
+      target: string,
+      options: Partial<SqliteDocumentStoreOptions> & { analyzer?: unknown } = {},
+    ): Promise<SqliteDocumentStore> {
+      return new SqliteDocumentStore({ ...withLanguage(options), path: target });
     },
     /** Reopens a store from what its `toConfig()` returned. */
     async fromConfig(config: StoreConfig): Promise<SqliteDocumentStore> {
@@ -20,3 +23,13 @@ export const stores = {
     },
   },
 };
+
+/**
+ * Shorthand options shared with the other stores: `analyzer: "english" | "italian" | "standard"` (the in-memory
+ * store's name) becomes this store's `language` (`standard` is `simple`).
+ */
+function withLanguage<T extends { language?: string }>(options: T & { analyzer?: unknown }): T {
+  const { analyzer, ...rest } = options;
+  if (typeof analyzer !== "string" || rest.language !== undefined) return rest as T;
+  return { ...rest, language: analyzer === "standard" ? "simple" : analyzer } as T;
+}
