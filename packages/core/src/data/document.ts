@@ -13,6 +13,10 @@ export interface DocumentInit {
 /**
  * A piece of text with metadata, an optional embedding and a retrieval score. Its id is derived from its content and
  * metadata unless given. Immutable: `withScore` and friends return copies.
+ *
+ * Metadata keys `@trama/retrieval` sets, as Haystack does: `file_path` (converters), `page_number`, and on chunks
+ * `source_id` (the id of the document split), `split_id`, `split_idx_start`, `source_offsets` (`{ start, end }`:
+ * `source.content.slice(start, end) === chunk.content`, in UTF-16 code units) and `_split_overlap`.
  */
 export class Document {
   readonly id: string;
