@@ -36,6 +36,7 @@ export const clientModules = [
   "dom.js",
   "event-stream-reader.js",
   "markdown.js",
+  "ranking-view.js",
   "turn-state.js",
   "turn-view.js",
   "sidebar.js",

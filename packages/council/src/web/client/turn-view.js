@@ -7,6 +7,7 @@
  */
 import { el, idPart, replaceChildren, seconds } from "./dom.js";
 import { renderMarkdown } from "./markdown.js";
+import { renderRanking } from "./ranking-view.js";
 
 /** @typedef {import("./turn-state.js").TurnState} TurnState */
 /** @typedef {import("./turn-state.js").Call} Call */
@@ -270,52 +271,9 @@ export class TurnView {
   }
 
   #ranking() {
-    const aggregate = this.state.aggregate;
-    this.rankingShown = aggregate;
-    this.ranking.hidden = !aggregate;
-    if (!aggregate) return;
-    const number = (/** @type {number | undefined} */ value, digits = 2) =>
-      value === undefined ? "—" : value.toFixed(digits);
-    const header = ["Place", "Member", "Borda", "Average rank", "Ballots", "First places", "Own rank (not counted)"];
-    const rows = aggregate.rows.map((/** @type {any} */ row) =>
-      el(
-        "tr",
-        { attrs: { "data-member": row.member } },
-        el("td", { text: String(row.place) }),
-        el("th", { text: row.member, attrs: { scope: "row" } }),
-        el("td", { text: number(row.borda) }),
-        el("td", { text: number(row.averageRank) }),
-        el("td", { text: number(row.ballots, 1) }),
-        el("td", { text: String(row.firstPlaces) }),
-        el("td", { text: row.selfRank === undefined ? "—" : `${row.selfRank} of ${row.selfBallotSize ?? "?"}` }),
-      ),
-    );
-    const notes = [
-      ...aggregate.flags.map((/** @type {any} */ flag) => el("li", { class: "flag", text: `⚠ ${flag.message}` })),
-      ...aggregate.ignored.map((/** @type {any} */ ignored) =>
-        el("li", {
-          text: `Ballot of ${ignored.reviewer} not counted: ${ignored.status}${ignored.problem ? ` (${ignored.problem})` : ""}`,
-        }),
-      ),
-    ];
-    replaceChildren(
-      this.ranking,
-      el("h4", { text: "Ranking" }),
-      el(
-        "table",
-        { class: "aggregate" },
-        el("caption", {
-          text: `Normalized Borda count over ${aggregate.counted.length} counted ballot(s); a member's vote for itself is not counted.`,
-        }),
-        el("thead", {}, el("tr", {}, ...header.map((text) => el("th", { text, attrs: { scope: "col" } })))),
-        el("tbody", {}, ...rows),
-      ),
-      notes.length > 0 && el("ul", { class: "notes" }, ...notes),
-      el("p", {
-        class: "verdict",
-        text: aggregate.clear ? "The ranking is clear." : "The ranking is not clear: read it with care.",
-      }),
-    );
+    this.rankingShown = this.state.aggregate;
+    this.ranking.hidden = !this.state.aggregate;
+    if (this.state.aggregate) renderRanking(this.ranking, this.state.aggregate);
   }
 
   #errors() {
