@@ -9,7 +9,8 @@
  * the two sequences plus one edit-distance table of at most `maxCells` bytes.
  * @module
  */
-import { phoneticKey, phoneticSimilarity } from "./normalize.js";
+import { type AlignRange, type AlignState, editAlign } from "./edit-align.js";
+import { phoneticKey } from "./normalize.js";
 
 /** What `alignSequences` aligns: two sequences of keys, and their times where known. */
 export interface AlignInput {
@@ -45,20 +46,8 @@ export interface AlignStats {
   cuts: number;
 }
 
-const GAP = 1;
-const SUBSTITUTION = 1.6;
-const JOIN_PENALTY = 0.25;
 /** Ranges this small are aligned with the edit distance directly: it is exact, and cheap at this size. */
 const DIRECT_CELLS = 40_000;
-
-interface Range {
-  left: number;
-  leftEnd: number;
-  right: number;
-  rightEnd: number;
-  /** Anchor n-gram length to try first. */
-  gram: number;
-}
 
 /** Aligns `right` to `left`: see the module documentation for the method. */
 export function alignSequences(input: AlignInput): Alignment {
@@ -91,28 +80,12 @@ export function alignSequences(input: AlignInput): Alignment {
     pairCache: new Map(),
     joinCache: new Map(),
   };
-  const stack: Range[] = [{ left: 0, leftEnd: left.length, right: 0, rightEnd: right.length, gram: 3 }];
+  const stack: AlignRange[] = [{ left: 0, leftEnd: left.length, right: 0, rightEnd: right.length, gram: 3 }];
   while (stack.length > 0) alignRange(state, stack.pop()!, stack);
   return { leftToRight: state.leftToRight, similarity: state.similarity, stats: state.stats };
 }
 
-interface AlignState {
-  left: Int32Array;
-  right: Int32Array;
-  words: string[];
-  phonetic: string[];
-  leftTimes: Float64Array | undefined;
-  rightTimes: Float64Array | undefined;
-  tolerance: number;
-  maxCells: number;
-  leftToRight: Int32Array;
-  similarity: Float32Array;
-  stats: AlignStats;
-  pairCache: Map<number, number>;
-  joinCache: Map<number, number>;
-}
-
-function alignRange(state: AlignState, range: Range, stack: Range[]): void {
+function alignRange(state: AlignState, range: AlignRange, stack: AlignRange[]): void {
   const leftLength = range.leftEnd - range.left;
   const rightLength = range.rightEnd - range.right;
   if (leftLength === 0 || rightLength === 0) return;
@@ -149,7 +122,7 @@ function alignRange(state: AlignState, range: Range, stack: Range[]): void {
 }
 
 /** Where to cut the right side when the left is cut at `leftMiddle`: at the same time when both have times. */
-function cutPoint(state: AlignState, range: Range, leftMiddle: number): number {
+function cutPoint(state: AlignState, range: AlignRange, leftMiddle: number): number {
   const time = state.leftTimes?.[leftMiddle];
   if (state.rightTimes && time !== undefined && !Number.isNaN(time)) {
     for (let index = range.right; index < range.rightEnd; index++) {
@@ -166,7 +139,7 @@ function cutPoint(state: AlignState, range: Range, leftMiddle: number): number {
  * have times, at about the same time), reduced to the longest chain increasing on both sides; every unit of each
  * chained n-gram is returned as a pair.
  */
-function anchorChain(state: AlignState, range: Range, gram: number): Array<[number, number]> {
+function anchorChain(state: AlignState, range: AlignRange, gram: number): Array<[number, number]> {
   const seen = new Map<number | string, { leftCount: number; left: number; rightCount: number; right: number }>();
   const size = state.words.length;
   // n-grams as one number while the vocabulary is small enough for that to be exact, else as text.
@@ -244,123 +217,4 @@ export function longestIncreasing(pairs: ReadonlyArray<readonly [number, number]
     chain.push([pairs[index]![0], pairs[index]![1]]);
   }
   return chain.reverse();
-}
-
-/** Edit steps, as stored in the table: a pair, a left or right key skipped, two left or two right keys as one. */
-const Step = { Pair: 0, SkipLeft: 1, SkipRight: 2, TwoLeft: 3, TwoRight: 4 } as const;
-
-/** Edit-distance alignment of one range: substitutions scored by sound, and two words against one either way. */
-function editAlign(state: AlignState, range: Range): void {
-  const rows = range.leftEnd - range.left;
-  const columns = range.rightEnd - range.right;
-  const width = columns + 1;
-  state.stats.cells += (rows + 1) * width;
-  state.stats.largestTable = Math.max(state.stats.largestTable, (rows + 1) * width);
-  const steps = new Uint8Array((rows + 1) * width);
-  let beforePrevious = new Float64Array(width);
-  let previous = new Float64Array(width);
-  let current = new Float64Array(width);
-  for (let column = 0; column <= columns; column++) {
-    previous[column] = column * GAP;
-    steps[column] = Step.SkipRight;
-  }
-  for (let row = 1; row <= rows; row++) {
-    const leftId = state.left[range.left + row - 1]!;
-    current[0] = row * GAP;
-    steps[row * width] = Step.SkipLeft;
-    for (let column = 1; column <= columns; column++) {
-      const rightId = state.right[range.right + column - 1]!;
-      let best = previous[column - 1]! + SUBSTITUTION * (1 - pairSimilarity(state, leftId, rightId));
-      let step: number = Step.Pair;
-      if (previous[column]! + GAP < best) {
-        best = previous[column]! + GAP;
-        step = Step.SkipLeft;
-      }
-      if (current[column - 1]! + GAP < best) {
-        best = current[column - 1]! + GAP;
-        step = Step.SkipRight;
-      }
-      if (row >= 2 && leftId !== rightId) {
-        const joined = joinSimilarity(state, state.left[range.left + row - 2]!, leftId, rightId);
-        const cost = beforePrevious[column - 1]! + JOIN_PENALTY + SUBSTITUTION * (1 - joined);
-        if (joined > 0 && cost < best) {
-          best = cost;
-          step = Step.TwoLeft;
-        }
-      }
-      if (column >= 2 && leftId !== rightId) {
-        const joined = joinSimilarity(state, state.right[range.right + column - 2]!, rightId, leftId);
-        const cost = previous[column - 2]! + JOIN_PENALTY + SUBSTITUTION * (1 - joined);
-        if (joined > 0 && cost < best) {
-          best = cost;
-          step = Step.TwoRight;
-        }
-      }
-      current[column] = best;
-      steps[row * width + column] = step;
-    }
-    [beforePrevious, previous, current] = [previous, current, beforePrevious];
-  }
-  traceBack(state, range, steps, width);
-}
-
-function traceBack(state: AlignState, range: Range, steps: Uint8Array, width: number): void {
-  let row = range.leftEnd - range.left;
-  let column = range.rightEnd - range.right;
-  while (row > 0 && column > 0) {
-    const step = steps[row * width + column];
-    const left = range.left + row - 1;
-    const right = range.right + column - 1;
-    if (step === Step.Pair) {
-      state.leftToRight[left] = right;
-      state.similarity[left] = pairSimilarity(state, state.left[left]!, state.right[right]!);
-      row--;
-      column--;
-    } else if (step === Step.SkipLeft) row--;
-    else if (step === Step.SkipRight) column--;
-    else if (step === Step.TwoLeft) {
-      const joined = joinSimilarity(state, state.left[left - 1]!, state.left[left]!, state.right[right]!);
-      state.leftToRight[left - 1] = right;
-      state.leftToRight[left] = right;
-      state.similarity[left - 1] = joined;
-      state.similarity[left] = joined;
-      row -= 2;
-      column--;
-    } else {
-      state.leftToRight[left] = right - 1;
-      state.similarity[left] = joinSimilarity(state, state.right[right - 1]!, state.right[right]!, state.left[left]!);
-      row--;
-      column -= 2;
-    }
-  }
-}
-
-function pairSimilarity(state: AlignState, leftId: number, rightId: number): number {
-  if (leftId === rightId) return 1;
-  const key = leftId * state.words.length + rightId;
-  let value = state.pairCache.get(key);
-  if (value === undefined) {
-    value = phoneticSimilarity(state.phonetic[leftId]!, state.phonetic[rightId]!);
-    state.pairCache.set(key, value);
-  }
-  return value;
-}
-
-/** How alike two words written together are to one word; 0 when their lengths make it implausible. */
-function joinSimilarity(state: AlignState, firstId: number, secondId: number, otherId: number): number {
-  const first = state.phonetic[firstId]!;
-  const second = state.phonetic[secondId]!;
-  const other = state.phonetic[otherId]!;
-  const length = first.length + second.length;
-  if (Math.abs(length - other.length) > Math.max(2, other.length * 0.4)) return 0;
-  const size = state.words.length;
-  const key = (firstId * size + secondId) * size + otherId;
-  let value = state.joinCache.get(key);
-  if (value === undefined) {
-    const joined = first + second;
-    const similarity = joined === other ? 1 : phoneticSimilarity(joined, other);
-    value = similarity >= 0.6 ? similarity : 0;
-    state.joinCache.set(key, value);
-  }
-  return value;
 }
