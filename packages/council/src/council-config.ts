@@ -23,7 +23,10 @@ export interface CouncilModelSpec {
 /** A model written as its shorthand or with options. */
 export type CouncilModel = string | CouncilModelSpec;
 
-/** Time limits of each call, in milliseconds. A member that runs out of time is reported and left out. */
+/**
+ * Time limits of each call, in milliseconds, per attempt (a retryable failure is tried again up to `maxRetries`
+ * times). A member that runs out of time is reported and left out.
+ */
 export interface CouncilTimeouts {
   /** One member's answer (stage 1). Default 5 minutes. */
   answerMs?: number;

@@ -2,10 +2,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CouncilResult } from "@trama/council";
+import { PassThrough } from "node:stream";
+import { type CouncilResult, runCouncil } from "@trama/council";
 import { type ScriptedMember, startScriptedMember, startScriptedOllama } from "@trama/council/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliCaptured } from "../testing.js";
+import { CouncilProgress } from "./council-progress.js";
 
 let members: ScriptedMember[];
 let folder: string;
@@ -163,5 +165,33 @@ describe("trama council", () => {
     expect(unknown.stderr).toMatch(/Unknown option '--members'/);
     const help = await runCliCaptured(["council", "--help"]);
     expect(help.stdout).toContain("--member <model>");
+  });
+});
+
+describe("council progress on a terminal", () => {
+  it("redraws one line per member in place as the stages advance", async () => {
+    const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
+    let output = "";
+    terminal.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    });
+    const progress = new CouncilProgress(terminal);
+    const run = runCouncil(
+      { members: members.map((member) => member.shorthand) },
+      { question: "Why?" },
+      { title: false },
+    );
+    for await (const event of run) progress.update(event);
+    progress.finish();
+    await run.result;
+
+    // Cursor-up and clear-line sequences, never plain log lines.
+    expect(output).toMatch(new RegExp(`${String.fromCharCode(27)}\\[\\d+A`));
+    expect(output).toContain("\r\x1b[2K");
+    expect(output).not.toContain("Stage 1: answering (");
+    // The last picture: the chairman stage, every member's last step.
+    const last = output.slice(output.lastIndexOf("Stage 3: chairing"));
+    expect(last).toMatch(/#alpha: chairing done in \d+\.\d s/);
+    expect(last).toMatch(/#beta: reviewing done in \d+\.\d s/);
   });
 });

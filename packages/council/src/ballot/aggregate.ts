@@ -86,7 +86,8 @@ export function aggregateBallots(candidates: readonly string[], ballots: readonl
       (a, b) =>
         b.borda - a.borda ||
         (a.averageRank ?? Number.POSITIVE_INFINITY) - (b.averageRank ?? Number.POSITIVE_INFINITY) ||
-        a.member.localeCompare(b.member),
+        // Equal scores keep the members' own order.
+        candidates.indexOf(a.member) - candidates.indexOf(b.member),
     );
   const placed = rows.map((row) => ({
     ...row,
