@@ -1,5 +1,13 @@
-import { Document } from "@trama/core";
-import { DocumentStoreError, DuplicateDocumentError, resolveDocumentStore, storeFromConfig } from "@trama/retrieval";
+import { ComponentRegistry, Document, Pipeline } from "@trama/core";
+import {
+  BM25Retriever,
+  components,
+  DocumentStoreError,
+  DuplicateDocumentError,
+  EmbeddingRetriever,
+  resolveDocumentStore,
+  storeFromConfig,
+} from "@trama/retrieval";
 import { describeDocumentStore } from "@trama/retrieval/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,6 +75,29 @@ describe("PostgresDocumentStore on PGlite", () => {
     const again = await storeFromConfig(store.toConfig());
     expect((await again.keywordSearch?.("gatto"))?.map((found) => found.id)).toEqual(["a"]);
     await again.close?.();
+  });
+
+  it("is saved in pipeline files as its variable's name, and the loaded pipeline finds the same documents", async () => {
+    process.env.TRAMA_TEST_PG_URL = server.connectionString;
+    const store = await PostgresDocumentStore.open({
+      connectionVariable: "TRAMA_TEST_PG_URL",
+      table: "pipeline",
+      language: "english",
+    });
+    await store.write([doc("a", "towers lean in Pisa", {}, [1, 0]), doc("b", "canals of Venice", {}, [0, 1])]);
+    const pipeline = new Pipeline()
+      .add("keywords", BM25Retriever({ store, topK: 1 }))
+      .add("vectors", EmbeddingRetriever({ store, topK: 1 }));
+    const inputs = { keywords: { query: "tower" }, vectors: { queryEmbedding: [0.1, 1] } };
+    const expected = await pipeline.run(inputs);
+    const yaml = pipeline.toYAML();
+    expect(yaml).toContain("connectionVariable: TRAMA_TEST_PG_URL");
+    expect(yaml).not.toContain(server.connectionString);
+    await store.close();
+    const loaded = Pipeline.fromYAML(yaml, { registry: new ComponentRegistry(components) });
+    const result = (await loaded.run(inputs)) as Record<string, { documents: Document[] }>;
+    expect(result).toEqual(expected);
+    expect([result.keywords?.documents[0]?.id, result.vectors?.documents[0]?.id]).toEqual(["a", "b"]);
   });
 
   it("refuses unsafe table and schema names and unknown text search configurations", async () => {

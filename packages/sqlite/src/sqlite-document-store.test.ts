@@ -1,8 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Document } from "@trama/core";
-import { DocumentStoreError, DuplicateDocumentError, resolveDocumentStore, storeFromConfig } from "@trama/retrieval";
+import { ComponentRegistry, Document, Pipeline } from "@trama/core";
+import {
+  BM25Retriever,
+  components,
+  DocumentStoreError,
+  DuplicateDocumentError,
+  EmbeddingRetriever,
+  resolveDocumentStore,
+  storeFromConfig,
+} from "@trama/retrieval";
 import { describeDocumentStore } from "@trama/retrieval/testing";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
@@ -56,6 +64,25 @@ describe("SqliteDocumentStore files", () => {
     const again = await storeFromConfig(store.toConfig());
     expect((await again.keywordSearch?.("running"))?.map((found) => found.id)).toEqual(["a"]);
     await again.close?.();
+  });
+
+  it("is saved in pipeline files as its configuration, and the loaded pipeline finds the same documents", async () => {
+    const path = newPath();
+    const store = new SqliteDocumentStore({ path, language: "english" });
+    await store.write([doc("a", "towers lean in Pisa", {}, [1, 0]), doc("b", "canals of Venice", {}, [0, 1])]);
+    const pipeline = new Pipeline()
+      .add("keywords", BM25Retriever({ store, topK: 1 }))
+      .add("vectors", EmbeddingRetriever({ store, topK: 1 }));
+    const inputs = { keywords: { query: "tower" }, vectors: { queryEmbedding: [0.1, 1] } };
+    const expected = await pipeline.run(inputs);
+    const yaml = pipeline.toYAML();
+    expect(yaml).toContain("kind: sqlite");
+    expect(yaml).toContain(`path: ${path}`);
+    await store.close();
+    const loaded = Pipeline.fromYAML(yaml, { registry: new ComponentRegistry(components) });
+    const result = (await loaded.run(inputs)) as Record<string, { documents: Document[] }>;
+    expect(result).toEqual(expected);
+    expect([result.keywords?.documents[0]?.id, result.vectors?.documents[0]?.id]).toEqual(["a", "b"]);
   });
 
   it("folds accents for Italian and treats FTS5 syntax in queries as plain words", async () => {
