@@ -29,6 +29,7 @@ export {
   isDocumentStore,
   StoreHandle,
   type StoreReference,
+  type StoreSearch,
 } from "./components/store-reference.js";
 export { components } from "./components.js";
 export { ByteStream, byteStreamType } from "./converters/byte-stream.js";

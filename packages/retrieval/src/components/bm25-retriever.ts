@@ -11,7 +11,9 @@ export type BM25RetrieverParams = RetrieverParams;
  */
 export const BM25Retriever = defineComponent({
   type: "trama.BM25Retriever",
-  state: (params: BM25RetrieverParams) => ({ store: new StoreHandle(params.store, "BM25Retriever") }),
+  state: (params: BM25RetrieverParams) => ({
+    store: new StoreHandle(params.store, "BM25Retriever", ["keywordSearch"]),
+  }),
   inputs: { query: t.string, ...searchInputs },
   outputs: { documents: t.list(documentType) },
   warmUp: async ({ state }) => {

@@ -14,7 +14,9 @@ export interface EmbeddingRetrieverParams extends RetrieverParams {
  */
 export const EmbeddingRetriever = defineComponent({
   type: "trama.EmbeddingRetriever",
-  state: (params: EmbeddingRetrieverParams) => ({ store: new StoreHandle(params.store, "EmbeddingRetriever") }),
+  state: (params: EmbeddingRetrieverParams) => ({
+    store: new StoreHandle(params.store, "EmbeddingRetriever", ["vectorSearch"]),
+  }),
   inputs: { queryEmbedding: t.list(t.number), ...searchInputs },
   outputs: { documents: t.list(documentType) },
   warmUp: async ({ state }) => {

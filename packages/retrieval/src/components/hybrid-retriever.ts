@@ -29,7 +29,7 @@ export const HybridRetriever = defineComponent({
         `HybridRetriever: 'weights' takes two numbers of 0 or more, for the keyword and the vector results; got ${JSON.stringify(params.weights)}.`,
       );
     }
-    return { store: new StoreHandle(params.store, "HybridRetriever") };
+    return { store: new StoreHandle(params.store, "HybridRetriever", ["keywordSearch", "vectorSearch"]) };
   },
   inputs: {
     query: t.string,

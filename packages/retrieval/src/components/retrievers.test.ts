@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { components } from "../components.js";
 import type { DocumentStore } from "../store/document-store.js";
 import { InMemoryDocumentStore } from "../store/memory/in-memory-document-store.js";
+import { registerStoreKind } from "../store/store-shorthand.js";
 import { BM25Retriever } from "./bm25-retriever.js";
 import { DocumentWriter } from "./document-writer.js";
 import { EmbeddingRetriever } from "./embedding-retriever.js";
@@ -89,15 +90,15 @@ describe("BM25Retriever", () => {
       delete: (list) => memory.delete(list),
       toConfig: () => ({ kind: "plain", path: "./plain.db" }),
     };
-    const pipeline = new Pipeline().add("retriever", BM25Retriever({ store: plain }));
-    await expect(pipeline.run({ retriever: { query: "x" } })).rejects.toThrow(
+    expect(() => BM25Retriever({ store: plain })).toThrow(
       "BM25Retriever needs a store with keyword (BM25) search, but the plain store ./plain.db has none. Use a store that has it (memory, sqlite and postgres have both).",
     );
-    await expect(
-      new Pipeline().add("retriever", EmbeddingRetriever({ store: plain })).run({
-        retriever: { queryEmbedding: [1, 0, 0] },
-      }),
-    ).rejects.toThrow(/EmbeddingRetriever needs a store with vector search, but the plain store/);
+    // A store named by a shorthand is checked when the pipeline warms up.
+    registerStoreKind("plain", { open: async () => plain, fromConfig: async () => plain });
+    const pipeline = new Pipeline().add("retriever", EmbeddingRetriever({ store: "plain:./plain.db" }));
+    await expect(pipeline.run({ retriever: { queryEmbedding: [1, 0, 0] } })).rejects.toThrow(
+      /EmbeddingRetriever needs a store with vector search, but the plain store \.\/plain\.db has none/,
+    );
     expect(() => BM25Retriever({ store: 42 as never })).toThrow(/BM25Retriever needs a 'store'/);
     await expect(
       new Pipeline().add("retriever", BM25Retriever({ store: "nosuch:thing" })).run({

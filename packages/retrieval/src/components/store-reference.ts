@@ -24,17 +24,24 @@ export function isDocumentStore(value: unknown): value is DocumentStore {
   );
 }
 
-/** A store reference resolved lazily: the live store is built from a shorthand or configuration on first use. */
+/** A search a component needs from its store. */
+export type StoreSearch = "keywordSearch" | "vectorSearch";
+
+/**
+ * A store reference resolved lazily: the live store is built from a shorthand or configuration on first use. A live
+ * store is checked at once for the searches the component `needs`; others when they are opened.
+ */
 export class StoreHandle {
   readonly reference: StoreReference;
   readonly #store: Lazy<DocumentStore>;
 
-  constructor(reference: StoreReference, component: string) {
+  constructor(reference: StoreReference, component: string, needs: readonly StoreSearch[] = []) {
     if (!isDocumentStore(reference) && typeof reference !== "string" && typeof reference?.kind !== "string") {
       throw new DocumentStoreError(
         `${component} needs a 'store': a document store, a shorthand such as 'sqlite:./trama.db' or 'memory:', or a saved configuration with a 'kind'; got ${JSON.stringify(reference) ?? String(reference)}.`,
       );
     }
+    if (isDocumentStore(reference)) for (const search of needs) checkSearch(reference, search, component);
     this.reference = reference;
     this.#store = new Lazy(async () => {
       if (isDocumentStore(reference)) return reference;
@@ -61,19 +68,19 @@ export function describeStore(store: DocumentStore): string {
   return `the ${kind} store${typeof where === "string" ? ` ${where}` : ""}`;
 }
 
+/** Throws, naming the component, the store and what it lacks, when `store` cannot do `search`. */
+function checkSearch(store: DocumentStore, search: StoreSearch, component: string): void {
+  if (typeof store[search] === "function") return;
+  const what = search === "keywordSearch" ? "keyword (BM25) search" : "vector search";
+  throw new DocumentStoreError(
+    `${component} needs a store with ${what}, but ${describeStore(store)} has none. Use a store that has it (memory, sqlite and postgres have both).`,
+  );
+}
+
 /** The store, checked to support `search`; the error names the component, the store and what it lacks. */
-export async function storeWith(
-  handle: StoreHandle,
-  search: "keywordSearch" | "vectorSearch",
-  component: string,
-): Promise<DocumentStore> {
+export async function storeWith(handle: StoreHandle, search: StoreSearch, component: string): Promise<DocumentStore> {
   const store = await handle.get();
-  if (typeof store[search] !== "function") {
-    const what = search === "keywordSearch" ? "keyword (BM25) search" : "vector search";
-    throw new DocumentStoreError(
-      `${component} needs a store with ${what}, but ${describeStore(store)} has none. Use a store that has it (memory, sqlite and postgres have both).`,
-    );
-  }
+  checkSearch(store, search, component);
   return store;
 }
 
