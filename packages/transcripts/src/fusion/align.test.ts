@@ -55,6 +55,12 @@ describe("alignSequences", () => {
 
   it("pairs a mis-heard word with the right one, and two words heard as one", () => {
     expect(pairs("del Karpathy wiki", "del carpati wiki")).toEqual(["del=del", "karpathy=carpati", "wiki=wiki"]);
+    expect(pairs("meno sicofantico dei precedenti", "meno sincopatico, sincopatetico dei precedenti")).toEqual([
+      "meno=meno",
+      "sicofantico=sincopatico",
+      "dei=dei",
+      "precedenti=precedenti",
+    ]);
     expect(pairs("con Claude Code oggi", "con claudecode oggi")).toEqual([
       "con=con",
       "claude=claudecode",

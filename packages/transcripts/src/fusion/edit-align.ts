@@ -33,6 +33,8 @@ export interface AlignState {
   joinCache: Map<number, number>;
 }
 
+/** Most cached likeness scores kept; past it the cache starts over, so memory stays bounded on any input. */
+const CACHE_LIMIT = 200_000;
 const GAP = 1;
 const SUBSTITUTION = 1.6;
 const JOIN_PENALTY = 0.25;
@@ -132,6 +134,7 @@ function pairSimilarity(state: AlignState, leftId: number, rightId: number): num
   let value = state.pairCache.get(key);
   if (value === undefined) {
     value = phoneticSimilarity(state.phonetic[leftId]!, state.phonetic[rightId]!);
+    if (state.pairCache.size >= CACHE_LIMIT) state.pairCache.clear();
     state.pairCache.set(key, value);
   }
   return value;
@@ -151,6 +154,7 @@ function joinSimilarity(state: AlignState, firstId: number, secondId: number, ot
     const joined = first + second;
     const similarity = joined === other ? 1 : phoneticSimilarity(joined, other);
     value = similarity >= 0.6 ? similarity : 0;
+    if (state.joinCache.size >= CACHE_LIMIT) state.joinCache.clear();
     state.joinCache.set(key, value);
   }
   return value;
