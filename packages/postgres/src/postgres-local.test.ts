@@ -39,3 +39,11 @@ describe("PostgresDocumentStore without pgvector", () => {
     await store.close();
   });
 });
+
+describe("startLocalPostgres", () => {
+  it("says what to install when the PostgreSQL binaries are missing", async () => {
+    await expect(startLocalPostgres({ binDirectory: "/nonexistent/postgresql/bin" })).rejects.toThrow(
+      "PostgreSQL is not installed: /nonexistent/postgresql/bin/initdb is missing. Run apt-get install -y postgresql",
+    );
+  });
+});

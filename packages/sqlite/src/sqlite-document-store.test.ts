@@ -178,5 +178,6 @@ describe("SqliteDocumentStore files", () => {
 
     const nowhere = join(folder, "missing-folder", "store.db");
     expectRefused(() => new SqliteDocumentStore({ path: nowhere }), /folder exists and is writable/, nowhere);
+    expectRefused(() => new SqliteDocumentStore({ path: folder }), /cannot be opened/, folder);
   });
 });
