@@ -3,7 +3,11 @@
  * can be stored, exported and read back as it is.
  * @module
  */
+import type { Usage } from "@trama/models";
 import type { CouncilTurn } from "./council-config.js";
+
+/** Token counts and cost (USD) of calls, as providers report them; fields a provider left out are absent. */
+export type { Usage };
 
 /** The three stages: members answer, members review each other's answers blind, the chairman decides. */
 export type CouncilStage = "answer" | "review" | "chairman";
@@ -14,16 +18,6 @@ export interface MemberInfo {
   name: string;
   /** The shorthand it was built from. */
   model: string;
-}
-
-/** Token counts and cost (USD) of calls, as providers report them; fields a provider left out are absent. */
-export interface Usage {
-  inputTokens?: number;
-  outputTokens?: number;
-  reasoningTokens?: number;
-  cachedInputTokens?: number;
-  totalTokens?: number;
-  cost?: number;
 }
 
 /** One model call's cost in tokens, money and time. */
