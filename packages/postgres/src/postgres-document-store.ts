@@ -4,7 +4,7 @@
  * filters compiled to SQL with bound parameters, one transaction per write, a connection pool closed by `close()`.
  * @module
  */
-import { Document, TramaError } from "@trama/core";
+import { type Document, TramaError } from "@trama/core";
 import type {
   DocumentStore,
   DuplicatePolicy,
@@ -18,7 +18,9 @@ import type {
 } from "@trama/retrieval";
 import { DocumentStoreError } from "@trama/retrieval";
 import pg from "pg";
+import { readVariable, withoutPassword } from "./postgres-connection.js";
 import { compilePostgresFilter } from "./postgres-filter.js";
+import { columns, type Row, scale, toDocument } from "./postgres-rows.js";
 import { prepareTable, type TableName, type TableState, tableName } from "./postgres-schema.js";
 import { writeDocuments } from "./postgres-write.js";
 
@@ -267,49 +269,5 @@ export class PostgresDocumentStore implements DocumentStore {
     } finally {
       client.release();
     }
-  }
-}
-
-const columns = "d.id, d.content, d.meta, d.embedding::real[] AS embedding";
-
-interface Row {
-  id: string;
-  content: string | null;
-  meta: Record<string, unknown>;
-  embedding: number[] | null;
-}
-
-function toDocument(row: Row, score?: number): Document {
-  return new Document({
-    id: row.id,
-    ...(row.content === null ? {} : { content: row.content }),
-    meta: row.meta,
-    ...(row.embedding === null ? {} : { embedding: row.embedding }),
-    ...(score === undefined ? {} : { score }),
-  });
-}
-
-function scale(score: number, similarity: Similarity): number {
-  return similarity === "cosine" ? (score + 1) / 2 : 1 / (1 + Math.exp(-score / 100));
-}
-
-function readVariable(variable: string, name: TableName): string {
-  const value = process.env[variable];
-  if (!value) {
-    throw new DocumentStoreError(
-      `Postgres store ${name.label}: the environment variable ${variable} is not set. Set it to the connection string (postgres://user:password@host:5432/database), or pass connectionString.`,
-    );
-  }
-  return value;
-}
-
-function withoutPassword(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    url.password = "";
-    return url.toString();
-  } catch {
-    // Not a URL (a libpq key=value string): drop any password=… pair.
-    return connectionString.replace(/password\s*=\s*('[^']*'|\S+)/gi, "").trim();
   }
 }
