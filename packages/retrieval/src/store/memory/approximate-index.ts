@@ -16,7 +16,7 @@ interface UsearchMatches {
 }
 
 interface UsearchIndex {
-  add(keys: bigint, vectors: Float32Array): void;
+  add(keys: BigUint64Array, vectors: Float32Array, threads: number): void;
   search(vectors: Float32Array, k: number, threads: number): UsearchMatches;
   remove(keys: bigint): number;
   size(): number;
@@ -52,15 +52,21 @@ function loadUsearch(): UsearchModule {
   }
 }
 
-/** An HNSW graph over the store's embeddings, keyed by a serial number each added row gets. */
+/**
+ * An HNSW graph over the store's embeddings, keyed by a serial number each added row gets. Additions wait in a batch
+ * until `flush()` (or the next search), since usearch builds a batch with all cores and far faster than one by one.
+ */
 export class ApproximateIndex {
   readonly #index: UsearchIndex;
+  readonly #dimension: number;
+  #pending = new Map<number, ArrayLike<number>>();
 
   constructor(
     readonly similarity: Similarity,
     dimension: number,
     options: ApproximateSearchOptions,
   ) {
+    this.#dimension = dimension;
     const { Index } = loadUsearch();
     this.#index = new Index({
       dimensions: dimension,
@@ -73,20 +79,38 @@ export class ApproximateIndex {
     });
   }
 
+  /** Rows in the graph, once flushed. */
   get size(): number {
+    this.flush();
     return this.#index.size();
   }
 
   add(serial: number, values: ArrayLike<number>): void {
-    this.#index.add(BigInt(serial), Float32Array.from(values));
+    this.#pending.set(serial, values);
   }
 
   remove(serial: number): void {
-    this.#index.remove(BigInt(serial));
+    if (!this.#pending.delete(serial)) this.#index.remove(BigInt(serial));
+  }
+
+  /** Adds the waiting rows to the graph, in one batch. */
+  flush(): void {
+    if (this.#pending.size === 0) return;
+    const keys = new BigUint64Array(this.#pending.size);
+    const rows = new Float32Array(this.#pending.size * this.#dimension);
+    let row = 0;
+    for (const [serial, values] of this.#pending) {
+      keys[row] = BigInt(serial);
+      rows.set(values, row * this.#dimension);
+      row++;
+    }
+    this.#pending = new Map();
+    this.#index.add(keys, rows, 0);
   }
 
   /** Up to `topK` serials, most similar first, with their similarity (cosine or dot product). */
   search(query: ArrayLike<number>, topK: number): Array<{ serial: number; score: number }> {
+    this.flush();
     const matches = this.#index.search(Float32Array.from(query), topK, 1);
     return Array.from(matches.keys, (key, index) => ({
       serial: Number(key),

@@ -22,7 +22,7 @@ export interface Bm25SearchRequest {
   accept?: (slot: number) => boolean;
   /** Filled with how many postings the query terms have and how many were scored: what pruning saved. */
   statistics?: { postings: number; scored: number };
-  /** Below this many postings in all, `searchPruned` scores them all (default 4096; tests set 0). */
+  /** Below this many postings in all, `searchPruned` scores them all (default 16384; tests set 0). */
   pruneFrom?: number;
 }
 
@@ -79,7 +79,7 @@ export function searchPruned(index: Bm25Index, request: Bm25SearchRequest): Bm25
   const queryTerms = index.queryTerms(request.query);
   if (queryTerms.length === 0 || request.topK <= 0) return [];
   const postings = queryTerms.reduce((total, term) => total + term.list.count, 0);
-  if (postings < (request.pruneFrom ?? 4096)) return searchExhaustive(index, request);
+  if (postings < (request.pruneFrom ?? 16_384)) return searchExhaustive(index, request);
   const terms = new PrunedTerms(queryTerms, index.lengths);
   const { count, current, parts, prefix } = terms;
   const alive = index.alive;

@@ -34,6 +34,8 @@ export interface InMemoryKeywordSearchOptions extends KeywordSearchOptions {
   exhaustive?: boolean;
   /** Filled with the postings the query's terms have and how many were scored. */
   statistics?: { postings: number; scored: number };
+  /** Below this many postings in all, every posting is scored (faster than pruning for short lists). Default 16,384. */
+  pruneFrom?: number;
 }
 
 /**
@@ -167,6 +169,7 @@ export class InMemoryDocumentStore implements DocumentStore {
       topK: options.topK ?? 10,
       ...(accept ? { accept } : {}),
       ...(options.statistics ? { statistics: options.statistics } : {}),
+      ...(options.pruneFrom === undefined ? {} : { pruneFrom: options.pruneFrom }),
     };
     const hits = options.exhaustive ? searchExhaustive(this.#keyword, request) : searchPruned(this.#keyword, request);
     return hits.map(({ slot, score }) =>
@@ -213,12 +216,13 @@ export class InMemoryDocumentStore implements DocumentStore {
         this.#keyword.remove(previous.id, previous.content);
         this.#vectors.remove(previous.id);
       }
-      const { embedding, score: _score, ...rest } = document.toJSON();
+      const { id, content, meta, embedding } = document;
       // Embeddings live only in the vector index; the map keeps the rest.
-      this.#documents.set(document.id, new Document(rest));
-      if (document.content !== undefined) this.#keyword.add(document.id, document.content);
-      if (embedding) this.#vectors.add(document.id, embedding);
+      this.#documents.set(id, new Document({ id, ...(content === undefined ? {} : { content }), meta: { ...meta } }));
+      if (content !== undefined) this.#keyword.add(id, content);
+      if (embedding) this.#vectors.add(id, embedding);
     }
+    this.#vectors.flush();
     this.#sortedIds = undefined;
   }
 
@@ -229,15 +233,8 @@ export class InMemoryDocumentStore implements DocumentStore {
 
   #scored(id: string, score: number): Document {
     const { content, meta } = this.#documents.get(id) as Document;
-    const embedding = this.#vectors.get(id);
     // Documents are immutable: the hit shares the stored metadata rather than copying it for every search.
-    return new Document({
-      id,
-      ...(content === undefined ? {} : { content }),
-      meta,
-      ...(embedding ? { embedding } : {}),
-      score,
-    });
+    return new Document({ id, content, meta, embedding: this.#vectors.get(id), score });
   }
 }
 

@@ -157,6 +157,11 @@ export class VectorIndex {
     return heap.drain();
   }
 
+  /** Builds what the approximate index has waiting (the store calls it at the end of each write). */
+  flush(): void {
+    this.#approximate?.flush();
+  }
+
   /** Releases the approximate index. */
   close(): void {
     this.#approximate = undefined;

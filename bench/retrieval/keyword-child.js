@@ -1,0 +1,53 @@
+/**
+ * One keyword search library, measured in a process of its own (`keyword.js` starts it) so that its memory is its own:
+ *
+ *   node --expose-gc keyword-child.js PEER BUDGET_MS
+ *
+ * Builds the index over the cached corpus (index time, and resident memory before and after, after a full GC), then
+ * runs each query set in order, a few queries untimed first, until every query ran or the set's time budget is spent.
+ * Prints `{ indexMs, memoryMB, sets: { mid: { times, results }, frequent: … } }` or `{ error }`.
+ */
+import { loadCorpus } from "./corpus.js";
+import { keywordPeers } from "./keyword-peers.js";
+
+const [name, budgetText] = process.argv.slice(2);
+const budget = Number(budgetText);
+const WARMUP = 5;
+
+const settledMemory = () => {
+  globalThis.gc();
+  globalThis.gc();
+  return process.memoryUsage().rss;
+};
+
+try {
+  const corpus = loadCorpus();
+  const before = settledMemory();
+  const start = performance.now();
+  const search = await keywordPeers[name].build(corpus.documents);
+  const indexMs = performance.now() - start;
+  const memoryMB = (settledMemory() - before) / 2 ** 20;
+  const sets = {};
+  for (const [set, queries] of [
+    ["mid", corpus.midQueries],
+    ["frequent", corpus.frequentQueries],
+  ]) {
+    for (const query of queries.slice(0, WARMUP)) await search(query);
+    const times = [];
+    const results = [];
+    const setStart = performance.now();
+    for (const query of queries) {
+      if (performance.now() - setStart > budget) break;
+      const queryStart = performance.now();
+      const result = await search(query);
+      times.push(performance.now() - queryStart);
+      results.push(Array.from(result, Number));
+    }
+    sets[set] = { times, results };
+  }
+  process.stdout.write(`${JSON.stringify({ indexMs, memoryMB, sets })}\n`);
+} catch (error) {
+  process.stdout.write(
+    `${JSON.stringify({ error: error instanceof Error ? error.message.split("\n")[0] : String(error) })}\n`,
+  );
+}
