@@ -1,7 +1,7 @@
 /**
  * BM25 and its usual variants, each reduced to one shape with per-term coefficients,
  *
- *   score(tf, dl) = a · (tf + e + f·dl) / (tf + c + p·dl) + d,
+ *   score(tf, dl) = a · (tf + (e + f·dl)) / (tf + (c + p·dl)) + d,
  *
  * so the search loops compute every variant with the same arithmetic and no function call. The shape is increasing in
  * the term frequency `tf` and decreasing in the document length `dl`, which is what lets a block's largest frequency
@@ -82,8 +82,11 @@ export function termCoefficients(
   };
 }
 
-/** The score of one term in one document, from its coefficients. */
+/**
+ * The score of one term in one document, from its coefficients. Every search path computes it with exactly these
+ * groupings (`e + f·dl` and `c + p·dl` first), so that they round alike and agree to the last bit.
+ */
 export function termScore(coefficients: TermCoefficients, frequency: number, length: number): number {
   const { a, c, d, e, f, p } = coefficients;
-  return (a * (frequency + e + f * length)) / (frequency + c + p * length) + d;
+  return (a * (frequency + (e + f * length))) / (frequency + (c + p * length)) + d;
 }

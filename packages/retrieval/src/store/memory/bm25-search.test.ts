@@ -40,8 +40,11 @@ describe("BM25 search", () => {
         const topK = 1 + Math.floor(random() * 20);
         const exhaustive = searchExhaustive(index, { query: text, topK });
         const statistics = { postings: 0, scored: 0 };
-        const pruned = searchPruned(index, { query: text, topK, pruneFrom: 0, statistics });
-        expect(ids(index, pruned), `${variant}: '${text}' top ${topK}`).toEqual(ids(index, exhaustive));
+        const documentAtATime = searchPruned(index, { query: text, topK, pruneFrom: 0, statistics });
+        expect(ids(index, documentAtATime), `${variant}: '${text}' top ${topK}`).toEqual(ids(index, exhaustive));
+        expect(statistics.scored).toBeLessThanOrEqual(statistics.postings);
+        const termAtATime = searchPruned(index, { query: text, topK, pruneFrom: Number.POSITIVE_INFINITY, statistics });
+        expect(ids(index, termAtATime), `${variant}: '${text}' top ${topK}`).toEqual(ids(index, exhaustive));
         expect(statistics.scored).toBeLessThanOrEqual(statistics.postings);
       }
     }
@@ -51,10 +54,29 @@ describe("BM25 search", () => {
     const { index } = buildIndex(seededRandom(11), 2000);
     const accept = (slot: number) => slot % 3 === 0;
     const exhaustive = searchExhaustive(index, { query: "w0 w1 w5", topK: 10, accept });
-    const pruned = searchPruned(index, { query: "w0 w1 w5", topK: 10, accept, pruneFrom: 0 });
     expect(exhaustive).toHaveLength(10);
     expect(exhaustive.every((hit) => hit.slot % 3 === 0)).toBe(true);
-    expect(pruned).toEqual(exhaustive);
+    for (const pruneFrom of [0, Number.POSITIVE_INFINITY]) {
+      expect(searchPruned(index, { query: "w0 w1 w5", topK: 10, accept, pruneFrom })).toEqual(exhaustive);
+    }
+  });
+
+  it("term at a time, leaves most of a common term's postings unread when a rare term decides the top k", () => {
+    const index = new Bm25Index(split);
+    for (let slot = 0; slot < 5000; slot++)
+      index.add(`d${slot}`, slot % 50 === 0 ? `rare common common${slot % 7}` : "common filler");
+    const statistics = { postings: 0, scored: 0 };
+    const hits = searchPruned(index, {
+      query: "rare common",
+      topK: 10,
+      statistics,
+      pruneFrom: Number.POSITIVE_INFINITY,
+    });
+    expect(hits.map((hit) => hit.slot)).toEqual(
+      searchExhaustive(index, { query: "rare common", topK: 10 }).map((hit) => hit.slot),
+    );
+    expect(statistics.postings).toBe(5100);
+    expect(statistics.scored).toBeLessThan(300);
   });
 
   it("skips most postings of frequent terms", () => {

@@ -1,16 +1,18 @@
 /**
  * Top-k BM25 over a `Bm25Index`, returning the same hits to the last bit whichever way it runs:
- * - `searchExhaustive`: term at a time, every posting scored into an accumulator; the fastest way for short posting
- *   lists, and the reference the pruned search is tested against.
- * - `searchPruned`: document at a time with MaxScore and block maxima, for long lists. Terms are ordered by their
+ * - `searchExhaustive`: term at a time, every posting scored into an accumulator: the reference the pruned searches
+ *   are tested against.
+ * - `searchPruned`: term at a time with MaxScore (`bm25-taat.ts`) for short lists; for long ones, document at a time
+ *   with MaxScore and block maxima. Terms are ordered by their
  *   largest possible score; once the k-th best score exceeds what the weakest terms can add together, those terms
  *   only complete documents found through the others, and whole blocks of postings whose maxima cannot beat the k-th
  *   score are skipped unread. A query on frequent terms reads a fraction of their postings.
- * Every path adds a document's term scores in the same order (terms by increasing bound), and ties keep the earlier
+ * Every path adds a document's term scores in the same order (terms by decreasing bound), and ties keep the earlier
  * document.
  * @module
  */
 import type { Bm25Index } from "./bm25-index.js";
+import { searchTermAtATime } from "./bm25-taat.js";
 import { PrunedTerms } from "./bm25-terms.js";
 import { TopK } from "./top-k.js";
 
@@ -36,42 +38,7 @@ export interface Bm25Hit {
 export function searchExhaustive(index: Bm25Index, request: Bm25SearchRequest): Bm25Hit[] {
   const terms = index.queryTerms(request.query);
   if (terms.length === 0 || request.topK <= 0) return [];
-  const { accumulator, touched } = index.scratch();
-  const lengths = index.lengths;
-  let touchedCount = 0;
-  let postings = 0;
-  for (const { list, coefficients } of terms) {
-    const { a, c, d, e, f, p } = coefficients;
-    const { slots, frequencies, count } = list;
-    postings += count;
-    for (let index = 0; index < count; index++) {
-      const slot = slots[index] as number;
-      const frequency = frequencies[index] as number;
-      const length = lengths[slot] as number;
-      const previous = accumulator[slot] as number;
-      if (previous === 0) touched[touchedCount++] = slot;
-      accumulator[slot] = previous + ((a * (frequency + e + f * length)) / (frequency + c + p * length) + d);
-    }
-  }
-  const heap = new TopK(request.topK);
-  const alive = index.alive;
-  let next = 0;
-  try {
-    for (; next < touchedCount; next++) {
-      const slot = touched[next] as number;
-      const score = accumulator[slot] as number;
-      accumulator[slot] = 0;
-      if (alive[slot] && score >= heap.threshold && (!request.accept || request.accept(slot))) heap.push(score, slot);
-    }
-  } finally {
-    // The accumulator is shared by every search of the index: leave it zeroed even if a filter threw.
-    for (; next < touchedCount; next++) accumulator[touched[next] as number] = 0;
-  }
-  if (request.statistics) {
-    request.statistics.postings = postings;
-    request.statistics.scored = postings;
-  }
-  return heap.drain();
+  return searchTermAtATime(index, terms.reverse(), { ...request, prune: false });
 }
 
 /** The top-k hits by BM25, reading only the postings that can still change the top k. */
@@ -79,7 +46,9 @@ export function searchPruned(index: Bm25Index, request: Bm25SearchRequest): Bm25
   const queryTerms = index.queryTerms(request.query);
   if (queryTerms.length === 0 || request.topK <= 0) return [];
   const postings = queryTerms.reduce((total, term) => total + term.list.count, 0);
-  if (postings < (request.pruneFrom ?? 16_384)) return searchExhaustive(index, request);
+  if (postings < (request.pruneFrom ?? 16_384)) {
+    return searchTermAtATime(index, [...queryTerms].reverse(), { ...request, prune: true });
+  }
   const terms = new PrunedTerms(queryTerms, index.lengths);
   const { count, current, parts, prefix } = terms;
   const alive = index.alive;

@@ -140,10 +140,13 @@ export class PrunedTerms {
     return true;
   }
 
-  /** The sum of the parts in term order: the same additions, in the same order, as the exhaustive search. */
+  /**
+   * The sum of the parts by decreasing bound (terms are held by increasing bound): the same additions, in the same
+   * order, as the term-at-a-time searches.
+   */
   total(): number {
     let sum = 0;
-    for (let i = 0; i < this.count; i++) sum += this.parts[i] as number;
+    for (let i = this.count - 1; i >= 0; i--) sum += this.parts[i] as number;
     return sum;
   }
 
@@ -172,10 +175,10 @@ export class PrunedTerms {
   #formula(i: number, frequency: number, length: number): number {
     const k = this.#coefficients;
     const at = 6 * i;
-    // a · (tf + e + f·dl) / (tf + c + p·dl) + d, as in bm25-scoring.ts.
+    // a · (tf + (e + f·dl)) / (tf + (c + p·dl)) + d, grouped as in bm25-scoring.ts so every path rounds alike.
     return (
-      ((k[at] as number) * (frequency + (k[at + 3] as number) + (k[at + 4] as number) * length)) /
-        (frequency + (k[at + 1] as number) + (k[at + 5] as number) * length) +
+      ((k[at] as number) * (frequency + ((k[at + 3] as number) + (k[at + 4] as number) * length))) /
+        (frequency + ((k[at + 1] as number) + (k[at + 5] as number) * length)) +
       (k[at + 2] as number)
     );
   }
