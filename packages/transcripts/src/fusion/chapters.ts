@@ -1,8 +1,9 @@
 /**
  * Chapter placement: each chapter of the hosts' list starts at a sentence start near its time, inside a monologue if
  * need be (the turn is then split and its speaker named again after the heading). The list's times are rough (±15 s
- * is typical), so among the sentence starts within that tolerance the choice weighs the distance in time, a change
- * of speaker, and how much more the words after the start than those before it speak of the chapter's title.
+ * is typical), so every sentence start within that tolerance may be the true one: each is weighed by whether it
+ * starts a turn and by how much more the words after it than before it speak of the chapter's title, and the start
+ * chosen is the one whose neighbourhood (± tolerance) holds the most of that weight.
  * @module
  */
 import type { Chapter } from "../model/transcript.js";
@@ -31,12 +32,13 @@ export interface ChapterPlacement {
 const CONTEXT_WORDS = 80;
 const STEM = 5;
 /**
- * How the evidence for a sentence start is weighed: nearness to the listed time first, then a change of speaker (two
- * chapters in three start a turn in the show's posts), then the title's words appearing after the start rather than
- * before. Chosen on the evaluation's synthetic cases, where the list is up to 15 s off: there nearness alone places
- * about 90% of chapters within 15 s of their true start, and the other evidence adds little.
+ * How the evidence is weighed. The listed time is only known to ±tolerance, so every sentence start within it may be
+ * the true start; two chapters in three start a turn in the show's posts (`TURN_SHARE`), and the title's words
+ * appearing after a start rather than before it make it likelier (`TITLE_WEIGHT`). The start chosen is the one most
+ * likely within the tolerance of the true start, which is what a reader of the list's times can check.
  */
-const WEIGHTS = { distance: 0.6, turn: 0.35, title: 0.15 };
+const TURN_SHARE = 0.67;
+const TITLE_WEIGHT = 1;
 /** Words too common to tell one topic from another. */
 const STOPWORDS = new Set(
   "alla alle allo anche come con dalla dalle degli della delle dello dopo fare nella nelle nostro nostra perche piu poi quando quella quello questa questo sono sulla sulle tutti tutto una uno vostra vostro".split(
@@ -83,24 +85,42 @@ function bestStart(
   tolerance: number,
 ): number | undefined {
   const titleKeys = titleStems(chapter.title);
-  let best: number | undefined;
-  let bestScore = Number.NEGATIVE_INFINITY;
+  const candidates: Array<{ index: number; time: number; turnStart: boolean; weight: number }> = [];
   for (let index = previous + 1; index < words.length; index++) {
     const word = words[index]!;
     const time = word.start ?? chapter.start;
     if (time > chapter.start + tolerance) break;
     if (time < chapter.start - tolerance || !word.sentenceStart || word.shortTurn !== undefined) continue;
-    const turnStart = startsTurn(words, index);
-    const score =
-      -WEIGHTS.distance * (Math.abs(time - chapter.start) / tolerance) +
-      (turnStart ? WEIGHTS.turn : 0) +
-      WEIGHTS.title * titleGain(words, index, titleKeys);
-    if (score > bestScore) {
-      bestScore = score;
-      best = index;
+    const gain = titleGain(words, index, titleKeys);
+    candidates.push({ index, time, turnStart: startsTurn(words, index), weight: Math.exp(TITLE_WEIGHT * gain) });
+  }
+  if (candidates.length === 0) return nearestSentenceStart(words, chapter.start, previous);
+  // How likely each candidate is the true start: turn starts share TURN_SHARE of the belief, the others the rest.
+  const turns = candidates.filter((candidate) => candidate.turnStart).length;
+  const others = candidates.length - turns;
+  for (const candidate of candidates) {
+    const share = turns === 0 || others === 0 ? 1 : candidate.turnStart ? TURN_SHARE : 1 - TURN_SHARE;
+    candidate.weight *= share / (candidate.turnStart ? Math.max(1, turns) : Math.max(1, others));
+  }
+  // The start most likely within `tolerance` of the true one: the candidate whose neighbourhood holds the most
+  // belief; among equals, the likeliest itself, then the nearest to the listed time.
+  let best = candidates[0]!;
+  let bestCover = -1;
+  for (const candidate of candidates) {
+    let cover = 0;
+    for (const other of candidates) if (Math.abs(other.time - candidate.time) <= tolerance) cover += other.weight;
+    const better =
+      cover > bestCover + 1e-9 ||
+      (Math.abs(cover - bestCover) <= 1e-9 &&
+        (candidate.weight > best.weight + 1e-9 ||
+          (Math.abs(candidate.weight - best.weight) <= 1e-9 &&
+            Math.abs(candidate.time - chapter.start) < Math.abs(best.time - chapter.start))));
+    if (better) {
+      best = candidate;
+      bestCover = cover;
     }
   }
-  return best ?? nearestSentenceStart(words, chapter.start, previous);
+  return best.index;
 }
 
 /**
