@@ -37,6 +37,8 @@ export interface ShortTurnPlacement {
 
 /** Minimum likeness of the accurate words to an interjection's words for them to be its turn. */
 const ACCEPT = 0.65;
+/** The same, for words the main alignment left without a counterpart: nothing else explains them. */
+const ACCEPT_UNEXPLAINED = 0.45;
 /** Words before and after the place a short turn is listed at where it is looked for as well. */
 const LISTED_BEFORE = 3;
 const LISTED_AFTER = 8;
@@ -64,7 +66,7 @@ export function placeShortTurns(input: {
     placements.push(placement);
     if (segment.start === undefined) continue;
     const found = findWords(words, segment, listedAt.get(shortTurn.after), options);
-    if (found && found.score >= ACCEPT) {
+    if (found && (found.score >= ACCEPT || (found.explained === 0 && found.score >= ACCEPT_UNEXPLAINED))) {
       for (let at = found.first; at < found.end; at++) Object.assign(words[at]!, { speaker, shortTurn: index });
       placement.outcome = "found";
       placement.score = found.score;
@@ -105,7 +107,7 @@ function findWords(
   segment: Segment,
   listed: number | undefined,
   options: ShortTurnOptions,
-): { first: number; end: number; score: number } | undefined {
+): { first: number; end: number; score: number; explained: number } | undefined {
   const keys = textKeys(segment.text);
   if (keys.length === 0) return undefined;
   const wordCount = segment.text.split(/\s+/).filter((text) => wordKeys(text).length > 0).length;
@@ -123,7 +125,7 @@ function findWords(
     )
       starts.add(first);
   }
-  let best: { first: number; end: number; score: number } | undefined;
+  let best: { first: number; end: number; score: number; explained: number } | undefined;
   for (const first of [...starts].sort((a, b) => a - b)) {
     // The accurate source may write the words of the turn as one more or up to two fewer ("l'età" for "l' età").
     for (let length = Math.max(1, wordCount - 2); length <= wordCount + 1; length++) {
@@ -131,17 +133,16 @@ function findWords(
       if (end > words.length) break;
       const run = words.slice(first, end);
       if (run.some((word) => word.shortTurn !== undefined || word.origin !== "text")) continue;
-      const likeness = sequenceLikeness(
-        keys,
-        run.flatMap((word) => word.keys),
-      );
+      const runKeys = run.flatMap((word) => word.keys);
+      // Word by word, or letter by letter when the sources cut the words differently ("questosull'università").
+      const likeness = Math.max(sequenceLikeness(keys, runKeys), keySimilarity(keys.join(""), runKeys.join("")));
       // Words the speaker source already explains, as its main text, are less likely to be the interjection.
       const explained = run.filter((word) => word.similarity >= 0.99).length / run.length;
       // Nearness to the turn's time, or to where it is listed: a few seconds, or a few words, make a difference.
       const seconds = Math.abs((run[0]!.start ?? time) - time);
       const nearness = Math.min(0.005 * seconds, listed === undefined ? 1 : 0.02 * Math.abs(first - listed));
       const score = likeness - 0.35 * explained - nearness;
-      if (!best || score > best.score) best = { first, end, score };
+      if (!best || score > best.score) best = { first, end, score, explained };
     }
   }
   return best;
