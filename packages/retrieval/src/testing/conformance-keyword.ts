@@ -73,6 +73,12 @@ export function describeKeywordConformance(name: string, options: StoreConforman
       );
     });
 
+    it("filters before taking the top k: the best of the matching documents, not the matching ones of the best", async () => {
+      const store = await filled();
+      const notTheBest = { field: "id", operator: "!=", value: "k2" } as const;
+      expect(idsOf(await search(store, "alpha", { topK: 1, filters: notTheBest }))).toEqual(["k1"]);
+    });
+
     it("returns nothing for an empty query or unknown words", async () => {
       const store = await filled();
       expect(await search(store, "")).toEqual([]);

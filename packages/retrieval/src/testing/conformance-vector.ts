@@ -82,6 +82,20 @@ export function describeVectorConformance(name: string, options: StoreConformanc
       expect(groupB[0]?.meta).toEqual({ group: "b" });
     });
 
+    it("filters before taking the top k: the best of the matching documents, not the matching ones of the best", async () => {
+      const store = await filled();
+      const groupA = { field: "meta.group", operator: "==", value: "a" } as const;
+      expect(idsOf(await search(store, query, { similarity: "dot", topK: 1, filters: groupA }))).toEqual(["v3"]);
+    });
+
+    it("refuses a write holding an embedding of another dimension, and writes nothing of it", async () => {
+      const store = await filled();
+      const before = await store.filter();
+      const batch = [vector("n1", [0, 0, 1, 0], "a"), vector("n2", [1, 2, 3], "a")];
+      await expect(store.write(batch)).rejects.toSatisfy(TramaError.isInstance);
+      expect(await store.filter()).toEqual(before);
+    });
+
     it("scales scores into 0..1 on request, keeping the order", async () => {
       const store = await filled();
       for (const similarity of ["dot", "cosine"] as const) {

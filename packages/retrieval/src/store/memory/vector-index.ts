@@ -148,11 +148,16 @@ export class VectorIndex {
     const heap = new TopK(topK);
     const alive = this.#alive;
     const inverseNorms = this.#inverseNorms;
+    const cosine = similarity === "cosine";
+    // Slots come in increasing order, so a score equal to the threshold (a later document) never enters: one
+    // comparison per row, and the live flag, norm and filter only for the few rows that pass it.
+    let threshold = Number.NEGATIVE_INFINITY;
     for (let slot = 0; slot < count; slot++) {
-      if (!alive[slot]) continue;
       let score = scores[slot] as number;
-      if (similarity === "cosine") score *= queryScale * (inverseNorms[slot] as number);
-      if (score > heap.threshold && (!accept || accept(slot))) heap.push(score, slot);
+      if (cosine) score *= queryScale * (inverseNorms[slot] as number);
+      if (score <= threshold || !alive[slot] || (accept && !accept(slot))) continue;
+      heap.push(score, slot);
+      threshold = heap.threshold;
     }
     return heap.drain();
   }
