@@ -33,6 +33,7 @@ try {
     ["frequent", corpus.frequentQueries],
   ]) {
     for (const query of queries.slice(0, WARMUP)) await search(query);
+    if (search.pruning) Object.assign(search.pruning, { postings: 0, scored: 0 });
     const times = [];
     const results = [];
     const setStart = performance.now();
@@ -43,7 +44,7 @@ try {
       times.push(performance.now() - queryStart);
       results.push(Array.from(result, Number));
     }
-    sets[set] = { times, results };
+    sets[set] = { times, results, ...(search.pruning ? { pruning: { ...search.pruning } } : {}) };
   }
   process.stdout.write(`${JSON.stringify({ indexMs, memoryMB, sets })}\n`);
 } catch (error) {

@@ -21,7 +21,27 @@ async function searchStore(store, documents) {
       .map((content, offset) => new Document({ id: String(first + offset), content }));
     await store.write(batch);
   }
-  return async (query) => (await store.keywordSearch(query, { topK: TOP })).map((document) => Number(document.id));
+  const search = async (query) =>
+    (await store.keywordSearch(query, { topK: TOP })).map((document) => Number(document.id));
+  return search;
+}
+
+/**
+ * Trama's in-memory search, also counting the postings its query terms hold and those it scored (`pruning`), which
+ * shows how much of the lists pruning left unread.
+ */
+async function searchCounting(store, documents) {
+  await searchStore(store, documents);
+  const pruning = { postings: 0, scored: 0 };
+  const statistics = { postings: 0, scored: 0 };
+  const search = async (query) => {
+    const found = await store.keywordSearch(query, { topK: TOP, statistics });
+    pruning.postings += statistics.postings;
+    pruning.scored += statistics.scored;
+    return found.map((document) => Number(document.id));
+  };
+  search.pruning = pruning;
+  return search;
 }
 
 export const keywordPeers = {
@@ -37,7 +57,7 @@ export const keywordPeers = {
     label: "Trama InMemoryDocumentStore",
     async build(documents) {
       const { InMemoryDocumentStore } = await import("@trama/retrieval");
-      return searchStore(new InMemoryDocumentStore(), documents);
+      return searchCounting(new InMemoryDocumentStore(), documents);
     },
   },
 

@@ -73,6 +73,7 @@ export async function benchKeywordSearch() {
         p95: percentile(times, 0.95),
         count: times.length,
         overlap: overlap(results, reference.sets[set].results),
+        pruning: result.sets[set].pruning,
       };
     }
     rows[name] = row;
@@ -137,6 +138,13 @@ function printKeywordTable(rows) {
   console.log(
     `- Trama returns the exhaustive BM25 top 10 in order for ${exact} queries: ${allExact ? "met" : "missed"}`,
   );
+  const { postings, scored } = ours.frequent.pruning ?? {};
+  if (postings) {
+    const share = scored / postings;
+    console.log(
+      `- frequent set: Trama scored ${(share * 100).toFixed(1)}% of the postings of the query terms (pruning; an exhaustive search scores 100%): ${share < 0.5 ? "met" : "missed"}`,
+    );
+  }
   for (const [peer, target] of [
     ["fts5", 30],
     ["minisearch", 100],
