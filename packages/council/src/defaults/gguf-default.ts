@@ -47,16 +47,32 @@ export function modelsDirFrom(env: Readonly<Record<string, string | undefined>>)
   return env.TRAMA_MODELS_DIR || join(homedir(), ".cache", "trama", "models");
 }
 
+/** The part of `@trama/llama-cpp` the default council uses. */
+interface LlamaCppModelFiles {
+  parseModelReference(reference: string, modelsDir: string): { kind: string; path: string; url?: string };
+  resolveModelPath(
+    reference: string,
+    options: {
+      modelsDir?: string;
+      signal?: AbortSignal;
+      onDownloadProgress?: (progress: { downloadedBytes: number; totalBytes: number }) => void;
+    },
+  ): Promise<string>;
+}
+
+// A variable, so the council builds without the GGUF provider: node-llama-cpp is an optional install of ~700 MB.
+const llamaCppPackage = "@trama/llama-cpp";
+
 /**
  * `@trama/llama-cpp`, loaded on first use: it needs node-llama-cpp, an optional install that councils of servers and
  * remote models do without.
  */
-async function llamaCpp(): Promise<typeof import("@trama/llama-cpp")> {
+async function llamaCpp(): Promise<LlamaCppModelFiles> {
   try {
-    return await import("@trama/llama-cpp");
+    return (await import(llamaCppPackage)) as LlamaCppModelFiles;
   } catch (error) {
     throw new CouncilError(
-      "The default council runs GGUF models in this process, which needs node-llama-cpp: install it with npm install node-llama-cpp. Or start Ollama, or name members with --member or a council file.",
+      "The default council runs GGUF models in this process, which needs node-llama-cpp (optional, ~700 MB). In a clone of the Trama repository run: npm run extras. In your own project: npm install @trama/llama-cpp node-llama-cpp. Or start Ollama, or name members with --member or a council file.",
       { cause: error },
     );
   }
@@ -67,7 +83,7 @@ export async function defaultModelFiles(modelsDir: string, models: readonly Defa
   const { parseModelReference } = await llamaCpp();
   return models.map((model) => {
     const parsed = parseModelReference(model.reference, modelsDir);
-    const url = parsed.kind === "url" ? parsed.url : model.reference;
+    const url = parsed.kind === "url" && parsed.url ? parsed.url : model.reference;
     return { ...model, url, path: parsed.path, cached: existsSync(parsed.path) };
   });
 }

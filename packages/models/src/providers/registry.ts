@@ -27,6 +27,33 @@ const builtIn: Record<string, string> = {
   onnx: "@trama/transformers",
 };
 
+/** The in-process runtimes some provider packages need: optional installs, because they are large. */
+const optionalRuntimes: Record<string, { name: string; size: string }> = {
+  "@trama/llama-cpp": { name: "node-llama-cpp", size: "~700 MB" },
+  "@trama/transformers": { name: "@huggingface/transformers", size: "~450 MB" },
+};
+
+/**
+ * The error to show when importing a provider's package failed because it, or the runtime it needs, is not
+ * installed: it names what to install. Undefined for any other failure, which is shown as it is.
+ */
+export function missingProviderError(failure: { scheme: string; packageName: string; error: unknown }) {
+  const { scheme, packageName, error } = failure;
+  if ((error as { code?: string } | undefined)?.code !== "ERR_MODULE_NOT_FOUND") return undefined;
+  const runtime = optionalRuntimes[packageName];
+  const text = String(error);
+  if (runtime && (text.includes(`'${runtime.name}'`) || text.includes(packageName))) {
+    return new TramaError(
+      `The '${scheme}' provider runs models in this process with ${runtime.name}, which is not installed (an optional install, ${runtime.size}). In a clone of the Trama repository run: npm run extras. In your own project: npm install ${packageName} ${runtime.name}.`,
+      { cause: error },
+    );
+  }
+  if (!text.includes(packageName)) return undefined;
+  return new TramaError(`The '${scheme}' provider needs ${packageName}: install it with npm install ${packageName}.`, {
+    cause: error,
+  });
+}
+
 const registered = new Map<string, ProviderFactory>();
 
 /** Adds or replaces a scheme, for providers outside Trama's packages. */
@@ -58,13 +85,7 @@ async function factoryFor(scheme: string): Promise<ProviderFactory> {
   try {
     module = (await import(packageName)) as typeof module;
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && String(error).includes(packageName)) {
-      throw new TramaError(
-        `The '${scheme}' provider needs ${packageName}: install it with npm install ${packageName}.`,
-        { cause: error },
-      );
-    }
-    throw error;
+    throw missingProviderError({ scheme, packageName, error }) ?? error;
   }
   const factory = module.providers?.[scheme];
   if (!factory) throw new TramaError(`${packageName} does not provide '${scheme}'.`);
