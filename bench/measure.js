@@ -54,3 +54,17 @@ export async function attempt(fn) {
     return { error: error instanceof Error ? error.message.split("\n")[0] : String(error) };
   }
 }
+
+/**
+ * A measurement against its target, in words: "met (4.1 µs; target ≤ 5 µs)" or "missed: 5.3 µs against a target of
+ * ≤ 5 µs, 6% over". The share is relative, so a small miss never reads as "missed by 0.0×".
+ */
+export function targetVerdict({ value, target, unit = "", atLeast = false, digits = 1 }) {
+  const shown = (number) => `${number.toFixed(digits)}${unit === "×" || unit === "%" || !unit ? unit : ` ${unit}`}`;
+  const bound = `${atLeast ? "≥" : "≤"} ${shown(target)}`;
+  const met = atLeast ? value >= target : value <= target;
+  if (met) return `met (${shown(value)}; target ${bound})`;
+  const share = Math.abs(value / target - 1) * 100;
+  const off = share < 1 ? "under 1%" : `${share.toFixed(0)}%`;
+  return `missed: ${shown(value)} against a target of ${bound}, ${off} ${atLeast ? "short" : "over"}`;
+}

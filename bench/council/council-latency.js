@@ -17,7 +17,7 @@ import { once } from "node:events";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runCouncil } from "@trama/council";
-import { median, printTable } from "../measure.js";
+import { median, printTable, targetVerdict } from "../measure.js";
 
 const LATENCY_MS = Number(process.env.COUNCIL_BENCH_LATENCY_MS ?? 100);
 const RUNS = Number(process.env.COUNCIL_BENCH_RUNS ?? 5);
@@ -83,8 +83,7 @@ async function timeRawRounds(shorthands) {
   return median(samples);
 }
 
-const verdict = (wall, budget) =>
-  wall <= budget ? `met, ${(budget - wall).toFixed(1)} ms to spare` : `missed by ${(wall - budget).toFixed(1)} ms`;
+const verdict = (wall, budget) => targetVerdict({ value: wall, target: budget, unit: "ms" });
 
 export async function benchCouncil() {
   const rows = [];

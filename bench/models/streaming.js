@@ -15,7 +15,7 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { attempt, median, printTable } from "../measure.js";
+import { attempt, median, printTable, targetVerdict } from "../measure.js";
 import { clients } from "./clients.js";
 import { sseLayers } from "./layers.js";
 
@@ -373,13 +373,12 @@ function printTargets(results, protocol, title, withPeers) {
   const pipeline = members.find((client) => client.trama === "pipeline").name;
   const burst = results[`${protocol}/burst`];
   const paced = results[`${protocol}/paced`];
-  const verdict = (pairs, ok, miss) => {
-    const parts = pairs.map(([label, row, value]) => {
-      if (row.error || value === undefined) return `${label} n/a`;
-      return `${label} ${ok(value) ? "met" : `missed by ${miss(value)}`}`;
-    });
-    return parts.join(", ");
-  };
+  const verdict = (pairs, target) =>
+    pairs
+      .map(([label, row, value]) =>
+        row.error || value === undefined ? `${label} n/a` : `${label} ${targetVerdict({ value, ...target })}`,
+      )
+      .join(", ");
   console.log(`\n${title}`);
   const perChunk = [
     ["direct", burst[direct], burst[direct].usPerChunk],
@@ -388,8 +387,7 @@ function printTargets(results, protocol, title, withPeers) {
   console.log(
     `  ≤ 5 µs per chunk over raw (burst): direct ${format(burst[direct].usPerChunk, 1)} µs, pipeline ${format(burst[pipeline].usPerChunk, 1)} µs — ${verdict(
       perChunk,
-      (value) => value <= 5,
-      (value) => `${format(value - 5, 1)} µs`,
+      { target: 5, unit: "µs" },
     )}`,
   );
   const ratios = [
@@ -399,8 +397,7 @@ function printTargets(results, protocol, title, withPeers) {
   console.log(
     `  burst total ≤ 1.5× raw: direct ${format(burst[direct].ratio)}×, pipeline ${format(burst[pipeline].ratio)}× — ${verdict(
       ratios,
-      (value) => value <= 1.5,
-      (value) => `${format(value - 1.5)}×`,
+      { target: 1.5, unit: "×", digits: 2 },
     )}`,
   );
   const ttfd = [
@@ -412,8 +409,7 @@ function printTargets(results, protocol, title, withPeers) {
   console.log(
     `  TTFD ≤ raw + 0.2 ms: ${ttfd.map(([label, , value]) => `${label} ${signed(value)} ms`).join(", ")} — ${verdict(
       ttfd,
-      (value) => value <= 0.2,
-      (value) => `${format(value - 0.2)} ms`,
+      { target: 0.2, unit: "ms", digits: 2 },
     )}`,
   );
   if (!withPeers) return;
@@ -432,8 +428,7 @@ function printTargets(results, protocol, title, withPeers) {
   console.log(
     `  ≥ 5× less per-chunk overhead than the openai SDK (${format(sdk.usPerChunk, 1)} µs): direct ${factors[0][2] === undefined ? "n/a" : shown(factors[0][2])}, pipeline ${factors[1][2] === undefined ? "n/a" : shown(factors[1][2])} — ${verdict(
       factors,
-      (value) => value >= 5,
-      (value) => `${format(5 - value, 1)}× (needs ≤ ${format(sdk.usPerChunk / 5, 1)} µs/chunk)`,
+      { target: 5, unit: "×", atLeast: true },
     )}`,
   );
 }

@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { median, printTable } from "../measure.js";
+import { median, printTable, targetVerdict } from "../measure.js";
 import { loadCorpus } from "./corpus.js";
 import { keywordPeers } from "./keyword-peers.js";
 
@@ -156,9 +156,8 @@ function printKeywordTable(rows) {
         continue;
       }
       const ratio = theirs[set].median / ours[set].median;
-      const verdict = ratio >= target ? "met" : `missed (${((ratio / target) * 100).toFixed(0)}% of the target)`;
       console.log(
-        `- ${set} set: Trama BM25 is ${ratio.toFixed(1)}× faster than ${keywordPeers[peer].label} (target ≥ ${target}×): ${verdict}`,
+        `- ${set} set: Trama BM25 against ${keywordPeers[peer].label}, times faster: ${targetVerdict({ value: ratio, target, unit: "×", atLeast: true })}`,
       );
     }
   }

@@ -8,7 +8,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { median, printTable } from "../measure.js";
+import { median, printTable, targetVerdict } from "../measure.js";
 import { VECTORS } from "./vector-data.js";
 
 const run = promisify(execFile);
@@ -106,7 +106,7 @@ export async function benchVectorSearch() {
   if (!ours.error && !theirs.error) {
     const ratio = median(ours.times) / median(theirs.times);
     console.log(
-      `\nTarget: Trama's exact search takes ${ratio.toFixed(2)}× the time of usearch's exact search on one thread (target ≤ 1.3×): ${ratio <= 1.3 ? "met" : "missed"}`,
+      `\nTarget: Trama's exact search time over usearch's exact search on one thread: ${targetVerdict({ value: ratio, target: 1.3, unit: "×", digits: 2 })}`,
     );
   }
   return { exact: measuredExact, approximate: measuredApproximate };
