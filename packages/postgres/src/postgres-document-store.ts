@@ -183,8 +183,16 @@ export class PostgresDocumentStore implements DocumentStore {
 
   /** `{ kind: "postgres", connectionVariable, schema, table, … }`: never a password. */
   toConfig(): StoreConfig {
-    const { connectionString, connectionVariable, language, similarity, embeddingDimension, vectorIndex } =
-      this.#options;
+    const {
+      connectionString,
+      connectionVariable,
+      language,
+      similarity,
+      embeddingDimension,
+      vectorIndex,
+      createExtension,
+      maxConnections,
+    } = this.#options;
     return {
       kind: "postgres",
       ...(connectionString === undefined
@@ -196,6 +204,8 @@ export class PostgresDocumentStore implements DocumentStore {
       ...(similarity ? { similarity } : {}),
       ...(embeddingDimension ? { embeddingDimension } : {}),
       ...(vectorIndex && vectorIndex !== "none" ? { vectorIndex } : {}),
+      ...(createExtension === undefined ? {} : { createExtension }),
+      ...(maxConnections === undefined ? {} : { maxConnections }),
     };
   }
 

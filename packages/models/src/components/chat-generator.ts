@@ -135,8 +135,8 @@ export class ChatGenerator implements Component {
   }
 
   toConfig(): Record<string, unknown> {
-    const { model, tools, ...rest } = this.params;
-    return { ...rest, ...savedModel(model), ...(tools?.length ? { tools: toolNames(tools) } : {}) };
+    const { model, modelOptions, tools, ...rest } = this.params;
+    return { ...rest, ...savedModel(model, modelOptions), ...(tools?.length ? { tools: toolNames(tools) } : {}) };
   }
 
   /** Rebuilds a generator from `toConfig()` output; tools are looked up by name in the loading registry. */

@@ -46,8 +46,8 @@ abstract class BaseEmbedder {
 
   toConfig(): Record<string, unknown> {
     // A progress callback is code, not configuration: it is left out of saved pipelines.
-    const { model, onProgress: _onProgress, ...rest } = this.params as DocumentEmbedderParams;
-    return { ...rest, ...savedModel(model) };
+    const { model, modelOptions, onProgress: _onProgress, ...rest } = this.params as DocumentEmbedderParams;
+    return { ...rest, ...savedModel(model, modelOptions) };
   }
 }
 

@@ -36,16 +36,21 @@ export function callOptions(settings: CallSettings, signal: AbortSignal | undefi
 }
 
 /**
- * How a component saves its model: the shorthand, and the options a model instance was built with as `modelOptions`,
- * so that loading the file rebuilds the same model.
+ * How a component saves its model: the shorthand, then `modelOptions` (those given, or the options a model instance
+ * was built with), always in that order, so that loading the file rebuilds the same model and saving it again writes
+ * the same file.
  */
 export function savedModel(
   model: string | { provider: string; modelId: string; toConfig?(): Record<string, unknown> },
+  modelOptions?: Record<string, unknown>,
 ): {
   model: string;
   modelOptions?: Record<string, unknown>;
 } {
-  if (typeof model === "string") return { model };
-  const { model: shorthand, ...modelOptions } = model.toConfig?.() ?? { model: `${model.provider}:${model.modelId}` };
-  return Object.keys(modelOptions).length ? { model: String(shorthand), modelOptions } : { model: String(shorthand) };
+  const given = modelOptions === undefined ? {} : { modelOptions };
+  if (typeof model === "string") return { model, ...given };
+  const { model: shorthand, ...built } = model.toConfig?.() ?? { model: `${model.provider}:${model.modelId}` };
+  return Object.keys(built).length
+    ? { model: String(shorthand), modelOptions: built }
+    : { model: String(shorthand), ...given };
 }
