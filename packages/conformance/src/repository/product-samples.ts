@@ -1,0 +1,82 @@
+/**
+ * Samples of the products' components: `@trama/council`'s steps (members by shorthand with their options) and
+ * `@trama/transcripts`' parsers, renderers, validator and fusion steps (glossaries and nested options, model steps
+ * holding a generator as parameters or live).
+ * @module
+ */
+import { CouncilAggregate, CouncilAnswer, CouncilChairman, CouncilReview, CouncilTitle } from "@trama/council";
+import {
+  ApplyGlossary,
+  AssembleEpisode,
+  ChapterListParser,
+  CleanFillers,
+  EpisodeRenderer,
+  FixJargon,
+  GlossaryParser,
+  MergeEpisode,
+  PostReader,
+  PostValidator,
+  TitleChapters,
+  TranscriptParser,
+  TransferSpeakers,
+} from "@trama/transcripts";
+import { type ComponentSample, liveGenerator, loopback, qwen, sample } from "./sample.js";
+
+/** Samples of every component type of `@trama/council` and `@trama/transcripts`. */
+export function productSamples(): ComponentSample[] {
+  const live = liveGenerator();
+  const member = {
+    name: "qwen",
+    model: "ollama:qwen2.5:7b-instruct",
+    modelOptions: { baseURL: loopback },
+    temperature: 0.4,
+    maxTokens: 900,
+    maxConcurrency: 1,
+  };
+  const otherMember = { name: "llama", model: `openai-compatible:${loopback}/v1#llama-3.1-8b` };
+  const council = { call: { maxRetries: 1, temperature: 0.6, maxTokens: 1200 }, concurrency: { [loopback]: 2 } };
+  const glossary = [
+    { heard: "cloud", term: "Claude", context: ["Anthropic", "modello"] },
+    { heard: "carpati", term: "Karpathy", always: true },
+  ];
+  return [
+    // @trama/council
+    sample(CouncilAnswer, { member, timeoutMs: 90_000, ...council }),
+    sample(CouncilReview, { member, seed: 42, timeoutMs: 60_000, ...council }),
+    sample(CouncilAggregate, {}),
+    sample(CouncilChairman, { chairman: member, members: [member, otherMember], timeoutMs: 120_000, ...council }),
+    sample(CouncilTitle, { model: otherMember, timeoutMs: 15_000, ...council }),
+
+    // @trama/transcripts
+    sample(TranscriptParser, { format: "sbv" }),
+    sample(ChapterListParser, {}),
+    sample(PostReader, {}),
+    sample(PostValidator, { roster: ["Paolo Antinori", "Stefano Maestri"], requiredKeys: ["title", "youtube_id"] }),
+    sample(EpisodeRenderer, { format: "vtt", maxSeconds: 5, maxCharacters: 60 }),
+    sample(EpisodeRenderer, { format: "post", accents: "apostrophe", turnTimes: true }, { note: "a post" }),
+    sample(MergeEpisode, {
+      glossary,
+      options: {
+        transfer: { shortTurnWords: 3, timeTolerance: 45 },
+        shortTurns: { restoreDropped: false, snapToSentences: false, before: 4, after: 6 },
+        chapters: { tolerance: 10 },
+        turns: { paragraphWords: 80 },
+        fillers: false,
+      },
+    }),
+    sample(GlossaryParser, {}),
+    sample(TransferSpeakers, {
+      transfer: { shortTurnWords: 4, timeTolerance: 30 },
+      shortTurns: { restoreDropped: false, before: 2, after: 3 },
+    }),
+    sample(ApplyGlossary, { glossary }),
+    sample(CleanFillers, {}),
+    sample(AssembleEpisode, { chapters: { tolerance: 12 }, turns: { paragraphWords: 60 } }),
+    sample(FixJargon, { generator: qwen, glossary, options: { maxSpans: 5, context: 8 } }),
+    sample(
+      TitleChapters,
+      { generator: live.generator, options: { minutes: 6, excerptWords: 40, maxLength: 50, fallback: "Capitolo" } },
+      { note: "a live generator", overrides: { generator: live.saved } },
+    ),
+  ];
+}
