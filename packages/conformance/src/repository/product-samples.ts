@@ -4,6 +4,7 @@
  * holding a generator as parameters or live).
  * @module
  */
+import { BranchJoiner } from "@trama/components";
 import { CouncilAggregate, CouncilAnswer, CouncilChairman, CouncilReview, CouncilTitle } from "@trama/council";
 import {
   ApplyGlossary,
@@ -11,6 +12,7 @@ import {
   ChapterListParser,
   CleanFillers,
   EpisodeRenderer,
+  episodeType,
   FixJargon,
   GlossaryParser,
   MergeEpisode,
@@ -70,6 +72,8 @@ export function productSamples(): ComponentSample[] {
       shortTurns: { restoreDropped: false, before: 2, after: 3 },
     }),
     sample(ApplyGlossary, { glossary }),
+    // A joiner of a type this package names: the file saves the name, and loading must know it.
+    sample(BranchJoiner, { type: episodeType }, { note: "a transcripts type" }),
     sample(CleanFillers, {}),
     sample(AssembleEpisode, { chapters: { tolerance: 12 }, turns: { paragraphWords: 60 } }),
     sample(FixJargon, { generator: qwen, glossary, options: { maxSpans: 5, context: 8 } }),

@@ -150,9 +150,15 @@ export const t = {
   nullable<T>(type: SocketType<T>): SocketType<T | null> {
     return t.union(type, t.null);
   },
-  /** A class or interface known by name, such as `Document` or `ChatMessage`; equal names connect. */
+  /**
+   * A class or interface known by name, such as `Document` or `ChatMessage`; equal names connect. The name becomes
+   * known to `parseSocketType`, so a file naming it (a `BranchJoiner` of `Episode`) loads wherever the code that
+   * declares the type is loaded.
+   */
   named<T>(name: string): SocketType<T> {
-    return new SocketType<T>("named", name);
+    const type = new SocketType<T>("named", name);
+    if (!namedTypes.has(name)) namedTypes.set(name, type);
+    return type;
   },
   /** One exact value. */
   literal<L extends string | number | boolean>(value: L): SocketType<L> {
@@ -186,7 +192,7 @@ export function isAssignable(from: SocketType, to: SocketType): boolean {
 
 /**
  * Rebuilds a socket type from its display name, for pipelines loaded from files that declare types by name.
- * Named types must be registered with `registerNamedType` first.
+ * Named types must have been made with `t.named` (or registered with `registerNamedType`) first.
  */
 export function parseSocketType(name: string, named: ReadonlyMap<string, SocketType> = namedTypes): SocketType {
   const text = name.trim();
