@@ -1,7 +1,8 @@
 /**
  * Every component type that any Trama package exports saves to YAML and loads back to an equal pipeline: the same
- * file when saved again, the same plain data, the same sockets, and the parameters the sample set (none dropped,
- * live stores, generators and tools saved as their configuration or names). The packages are found on disk, so a new
+ * file when saved again, the same plain data, the same sockets, the parameters the sample set (none dropped, live
+ * stores, generators and tools saved as their configuration or names), and, where a run needs no model or server,
+ * the same outputs. The packages are found on disk, so a new
  * package with a `components` manifest (or a `stores` record) cannot be left out, and a new component type fails
  * here until `component-samples.ts` has a sample of it.
  */
@@ -116,6 +117,15 @@ describe.each(resources.samples.map((sample) => [sample.label, sample] as const)
     expectSameSockets(loaded.components.get("component")!, sample.component);
     if (sample.warmUp ?? true) await warmUpAndClose(loaded);
   });
+
+  const run = sample.run;
+  if (run)
+    it("runs the same once loaded", async () => {
+      const loaded = Pipeline.fromYAML(yaml, { registry });
+      const expected = await pipeline.run({ component: run });
+      expect(Object.keys(expected.component ?? {}), "the sample run gives outputs").not.toEqual([]);
+      expect(await loaded.run({ component: run })).toEqual(expected);
+    });
 
   it("loads back from JSON text to the same file", () => {
     const loaded = Pipeline.fromJSON(JSON.parse(JSON.stringify(pipeline.toJSON())), { registry });

@@ -28,7 +28,16 @@ import {
 } from "@trama/models";
 import { OllamaEmbeddingModel } from "@trama/ollama";
 import { LostInTheMiddleRanker } from "@trama/retrieval";
-import { type ComponentSample, finalAnswer, liveGenerator, loopback, qwen, sample, weather } from "./sample.js";
+import {
+  type ComponentSample,
+  documents,
+  finalAnswer,
+  liveGenerator,
+  loopback,
+  qwen,
+  sample,
+  weather,
+} from "./sample.js";
 
 /** Samples of every component type of `@trama/core`, `@trama/components` and `@trama/models`. */
 export function frameworkSamples(): ComponentSample[] {
@@ -42,7 +51,10 @@ export function frameworkSamples(): ComponentSample[] {
     sample(
       (params: ConstructorParameters<typeof PipelineComponent>[0]) => new PipelineComponent(params),
       { pipeline: inner, inputs: { question: ["prompt.question"], language: ["prompt.language"] } },
-      { overrides: { pipeline: JSON.parse(JSON.stringify(inner.toJSON())), outputs: { "joiner.strings": "strings" } } },
+      {
+        overrides: { pipeline: JSON.parse(JSON.stringify(inner.toJSON())), outputs: { "joiner.strings": "strings" } },
+        run: { question: "chi è Karpathy?", language: "italiano" },
+      },
     ),
     sample(
       (params: ConstructorParameters<typeof PipelineComponent>[0]) => new PipelineComponent(params),
@@ -53,6 +65,7 @@ export function frameworkSamples(): ComponentSample[] {
       },
       {
         note: "a retrieval component inside",
+        run: { documents },
         overrides: {
           pipeline: {
             metadata: {},
@@ -66,49 +79,65 @@ export function frameworkSamples(): ComponentSample[] {
     ),
 
     // @trama/components
-    sample(AnswerBuilder, {
-      pattern: "Risposta: (.*)",
-      referencePattern: "\\[([\\d, ]+)\\]",
-      returnOnlyReferencedDocuments: false,
-      lastMessageOnly: true,
-    }),
+    sample(
+      AnswerBuilder,
+      {
+        pattern: "Risposta: (.*)",
+        referencePattern: "\\[([\\d, ]+)\\]",
+        returnOnlyReferencedDocuments: false,
+        lastMessageOnly: true,
+      },
+      { run: { query: "chi?", replies: ["Prima", "Risposta: Claude [1, 3]"], documents } },
+    ),
     sample(AnswerJoiner, { topK: 3 }),
     sample(BranchJoiner, { type: t.list(documentType) }),
     sample(BranchJoiner, { type: "record<string>" }, { note: "type by name" }),
-    sample(ChatPromptBuilder, {
-      template: [
-        ChatMessage.system("Rispondi in {{ language }}."),
-        ChatMessage.user("Domanda: {{ question }}", { name: "ascoltatore" }),
-      ],
-      variables: ["question", "language", "style"],
-      requiredVariables: ["question"],
-    }),
-    sample(ConditionalRouter, {
-      routes: [
-        {
-          condition: "{{ documents|length > 0 }}",
-          output: "{{ documents }}",
-          outputName: "found",
-          outputType: t.list(documentType),
-        },
-        {
-          condition: "{{ true }}",
-          output: ["{{ query }}", "{{ query|length }}"],
-          outputName: ["fallback", "length"],
-          outputType: ["string", t.number],
-        },
-      ],
-      optionalVariables: ["documents"],
-    }),
+    sample(
+      ChatPromptBuilder,
+      {
+        template: [
+          ChatMessage.system("Rispondi in {{ language }}."),
+          ChatMessage.user("Domanda: {{ question }}", { name: "ascoltatore" }),
+        ],
+        variables: ["question", "language", "style"],
+        requiredVariables: ["question"],
+      },
+      { run: { question: "cos'è un LLM?", language: "italiano" } },
+    ),
+    sample(
+      ConditionalRouter,
+      {
+        routes: [
+          {
+            condition: "{{ documents|length > 0 }}",
+            output: "{{ documents }}",
+            outputName: "found",
+            outputType: t.list(documentType),
+          },
+          {
+            condition: "{{ true }}",
+            output: ["{{ query }}", "{{ query|length }}"],
+            outputName: ["fallback", "length"],
+            outputType: ["string", t.number],
+          },
+        ],
+        optionalVariables: ["documents"],
+      },
+      { run: { query: "ciao", documents: [] } },
+    ),
     sample(DocumentJoiner, { mode: "reciprocal_rank_fusion", weights: [2, 1], topK: 7, sortByScore: false }),
     sample(ListJoiner, { type: t.list(chatMessageType) }),
-    sample(OutputAdapter, { template: "{{ documents[0].content }}", outputType: "string" }),
-    sample(PromptBuilder, {
-      template:
-        "Contesto:\n{% for document in documents %}- {{ document.content }}\n{% endfor %}Domanda: {{ question }}",
-      variables: ["documents", "question", "tone"],
-      requiredVariables: ["question"],
-    }),
+    sample(OutputAdapter, { template: "{{ documents[0].content }}", outputType: "string" }, { run: { documents } }),
+    sample(
+      PromptBuilder,
+      {
+        template:
+          "Contesto:\n{% for document in documents %}- {{ document.content }}\n{% endfor %}Domanda: {{ question }}",
+        variables: ["documents", "question", "tone"],
+        requiredVariables: ["question"],
+      },
+      { run: { documents, question: "chi insegna?" } },
+    ),
     sample(StringJoiner, {}),
 
     // @trama/models

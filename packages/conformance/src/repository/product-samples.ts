@@ -18,11 +18,31 @@ import {
   MergeEpisode,
   PostReader,
   PostValidator,
+  parseTranscript,
+  readPost,
   TitleChapters,
   TranscriptParser,
   TransferSpeakers,
 } from "@trama/transcripts";
 import { type ComponentSample, liveGenerator, loopback, qwen, sample } from "./sample.js";
+
+const post = `---
+title: "Episodio 49"
+layout: single
+---
+
+## [00:00] Intro
+
+**Stefano Maestri (00:01)**
+
+> Ciao a tutti, oggi parliamo di modelli è perché.
+
+**Paolo**
+
+> Ciao!
+`;
+const riverside = "Stefano Maestri (00:01)\nCiao a tutti, oggi parliamo di cloud.\n\nPaolo Antinori (00:05)\nCiao!\n";
+const captions = "0:00:01.000,0:00:04.000\nciao a tutti oggi parliamo di claude\n\n0:00:05.000,0:00:06.000\nciao\n";
 
 /** Samples of every component type of `@trama/council` and `@trama/transcripts`. */
 export function productSamples(): ComponentSample[] {
@@ -41,32 +61,45 @@ export function productSamples(): ComponentSample[] {
     { heard: "cloud", term: "Claude", context: ["Anthropic", "modello"] },
     { heard: "carpati", term: "Karpathy", always: true },
   ];
+  const episode = readPost(post);
   return [
     // @trama/council
     sample(CouncilAnswer, { member, timeoutMs: 90_000, ...council }),
     sample(CouncilReview, { member, seed: 42, timeoutMs: 60_000, ...council }),
-    sample(CouncilAggregate, {}),
+    sample(CouncilAggregate, {}, { run: { answers: [], reviews: [] } }),
     sample(CouncilChairman, { chairman: member, members: [member, otherMember], timeoutMs: 120_000, ...council }),
     sample(CouncilTitle, { model: otherMember, timeoutMs: 15_000, ...council }),
 
     // @trama/transcripts
-    sample(TranscriptParser, { format: "sbv" }),
-    sample(ChapterListParser, {}),
-    sample(PostReader, {}),
-    sample(PostValidator, { roster: ["Paolo Antinori", "Stefano Maestri"], requiredKeys: ["title", "youtube_id"] }),
-    sample(EpisodeRenderer, { format: "vtt", maxSeconds: 5, maxCharacters: 60 }),
-    sample(EpisodeRenderer, { format: "post", accents: "apostrophe", turnTimes: true }, { note: "a post" }),
-    sample(MergeEpisode, {
-      glossary,
-      options: {
-        transfer: { shortTurnWords: 3, timeTolerance: 45 },
-        shortTurns: { restoreDropped: false, snapToSentences: false, before: 4, after: 6 },
-        chapters: { tolerance: 10 },
-        turns: { paragraphWords: 80 },
-        fillers: false,
+    sample(TranscriptParser, { format: "sbv" }, { run: { text: captions, file: "captions.sbv" } }),
+    sample(ChapterListParser, {}, { run: { text: "00:00 Intro\n0:30 Modelli\n" } }),
+    sample(PostReader, {}, { run: { text: post, file: "post.md" } }),
+    sample(
+      PostValidator,
+      { roster: ["Paolo Antinori", "Stefano Maestri"], requiredKeys: ["title", "youtube_id"] },
+      { run: { text: post } },
+    ),
+    sample(EpisodeRenderer, { format: "vtt", maxSeconds: 1, maxCharacters: 12 }, { run: { episode } }),
+    sample(
+      EpisodeRenderer,
+      { format: "post", accents: "apostrophe", turnTimes: true },
+      { note: "a post", run: { episode } },
+    ),
+    sample(
+      MergeEpisode,
+      {
+        glossary,
+        options: {
+          transfer: { shortTurnWords: 3, timeTolerance: 45 },
+          shortTurns: { restoreDropped: false, snapToSentences: false, before: 4, after: 6 },
+          chapters: { tolerance: 10 },
+          turns: { paragraphWords: 80 },
+          fillers: false,
+        },
       },
-    }),
-    sample(GlossaryParser, {}),
+      { run: { speakers: parseTranscript(riverside, { format: "riverside" }), text: parseTranscript(captions) } },
+    ),
+    sample(GlossaryParser, {}, { run: { text: "carpati: Karpathy\ncloud: { term: Claude, context: [anthropic] }\n" } }),
     sample(TransferSpeakers, {
       transfer: { shortTurnWords: 4, timeTolerance: 30 },
       shortTurns: { restoreDropped: false, before: 2, after: 3 },

@@ -5,11 +5,13 @@
  * @module
  */
 import { join } from "node:path";
+import { Document } from "@trama/core";
 import { ChatGenerator } from "@trama/models";
 import { PostgresDocumentStore } from "@trama/postgres";
 import {
   AnswerExactMatchEvaluator,
   BM25Retriever,
+  ByteStream,
   ContextRelevanceEvaluator,
   CSVToDocument,
   DocumentCleaner,
@@ -34,7 +36,7 @@ import {
   TextFileToDocument,
 } from "@trama/retrieval";
 import { SqliteDocumentStore } from "@trama/sqlite";
-import { type ComponentSample, liveGenerator, qwen, qwenSaved, sample } from "./sample.js";
+import { type ComponentSample, documents, liveGenerator, qwen, qwenSaved, sample } from "./sample.js";
 
 /** The environment variable the Postgres sample names; it must hold a connection string before the samples are built. */
 export const postgresVariable = "TRAMA_ROUND_TRIP_DATABASE_URL";
@@ -71,6 +73,9 @@ export function retrievalSamples(folder: string): { samples: ComponentSample[]; 
   const memoryStore = new InMemoryDocumentStore(memoryOptions);
   const sqliteStore = new SqliteDocumentStore(sqliteOptions);
   const postgresStore = new PostgresDocumentStore(postgresOptions);
+  const note = ByteStream.fromString("caffè", { meta: { file_path: "/notes/bar.txt" }, mimeType: "text/plain" });
+  const caption = ByteStream.fromString("1\n00:00:01,000 --> 00:00:02,000\nciao\n", { mimeType: "text/srt" });
+  const ranked = { groundTruthDocuments: [[documents[2]!]], retrievedDocuments: [[documents[0]!, documents[2]!]] };
   const samples = [
     sample(
       BM25Retriever,
@@ -140,21 +145,29 @@ export function retrievalSamples(folder: string): { samples: ComponentSample[]; 
         overrides: { generator: { type: "trama.ChatGenerator", init_parameters: live.saved } },
       },
     ),
-    sample(LostInTheMiddleRanker, { wordCountThreshold: 300, topK: 6 }),
-    sample(MetaFieldRanker, {
-      metaField: "published",
-      weight: 0.5,
-      topK: 4,
-      rankingMode: "linear_score",
-      sortOrder: "ascending",
-      missingMeta: "top",
-      metaValueType: "date",
-    }),
-    sample(FileTypeRouter, {
-      mimeTypes: ["text/plain", "application/pdf", "text/.*"],
-      additionalMimetypes: { ".srt": "text/srt" },
-    }),
-    sample(TextFileToDocument, { encoding: "latin1", storeFullPath: true }),
+    sample(LostInTheMiddleRanker, { wordCountThreshold: 300, topK: 6 }, { run: { documents } }),
+    sample(
+      MetaFieldRanker,
+      {
+        metaField: "published",
+        weight: 0.5,
+        topK: 4,
+        rankingMode: "linear_score",
+        sortOrder: "ascending",
+        missingMeta: "top",
+        metaValueType: "date",
+      },
+      { run: { documents } },
+    ),
+    sample(
+      FileTypeRouter,
+      {
+        mimeTypes: ["text/plain", "application/pdf", "text/.*"],
+        additionalMimetypes: { ".srt": "text/srt" },
+      },
+      { run: { sources: [caption, note] } },
+    ),
+    sample(TextFileToDocument, { encoding: "latin1", storeFullPath: true }, { run: { sources: [note] } }),
     sample(CSVToDocument, { encoding: "utf-16le", storeFullPath: true }),
     sample(HTMLToDocument, { encoding: "latin1", storeFullPath: true }),
     sample(MarkdownToDocument, { encoding: "latin1", storeFullPath: true }),
@@ -180,29 +193,41 @@ export function retrievalSamples(folder: string): { samples: ComponentSample[]; 
         overrides: { generator: qwenSaved },
       },
     ),
-    sample(DocumentRecallEvaluator, { k: 5, compareBy: "id", mode: "multi_hit" }),
-    sample(DocumentMRREvaluator, { k: 10, compareBy: "id" }),
-    sample(DocumentNDCGEvaluator, { k: 3, compareBy: "id" }),
-    sample(AnswerExactMatchEvaluator, { normalize: true }),
-    sample(DocumentCleaner, {
-      removeEmptyLines: false,
-      removeExtraWhitespaces: false,
-      removeRepeatedSubstrings: true,
-      removeSubstrings: ["Pagina", "Trascrizione automatica"],
-      removeRegex: "\\[\\d+\\]",
-      unicodeNormalization: "NFKC",
-      asciiOnly: true,
-      keepId: true,
-    }),
-    sample(DocumentSplitter, {
-      splitBy: "word",
-      splitLength: 120,
-      splitOverlap: 20,
-      splitThreshold: 10,
-      respectSentenceBoundary: true,
-      language: "it",
-      skipEmptyDocuments: false,
-    }),
+    sample(DocumentRecallEvaluator, { k: 2, compareBy: "id", mode: "multi_hit" }, { run: ranked }),
+    sample(DocumentMRREvaluator, { k: 2, compareBy: "id" }, { run: ranked }),
+    sample(DocumentNDCGEvaluator, { k: 2, compareBy: "id" }, { run: ranked }),
+    sample(
+      AnswerExactMatchEvaluator,
+      { normalize: true },
+      { run: { groundTruthAnswers: ["Claude", "Karpathy"], predictedAnswers: [" claude.", "Hinton"] } },
+    ),
+    sample(
+      DocumentCleaner,
+      {
+        removeEmptyLines: false,
+        removeExtraWhitespaces: false,
+        removeRepeatedSubstrings: true,
+        removeSubstrings: ["Pagina", "Trascrizione automatica"],
+        removeRegex: "\\[\\d+\\]",
+        unicodeNormalization: "NFKC",
+        asciiOnly: true,
+        keepId: true,
+      },
+      { run: { documents } },
+    ),
+    sample(
+      DocumentSplitter,
+      {
+        splitBy: "word",
+        splitLength: 120,
+        splitOverlap: 20,
+        splitThreshold: 10,
+        respectSentenceBoundary: true,
+        language: "it",
+        skipEmptyDocuments: false,
+      },
+      { run: { documents: [...documents, new Document({ id: "empty", content: "" })] } },
+    ),
   ];
   return {
     samples,

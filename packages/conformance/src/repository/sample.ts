@@ -3,7 +3,7 @@
  * loopback port nothing listens on: no sample ever calls them.
  * @module
  */
-import type { AnyComponent } from "@trama/core";
+import { type AnyComponent, Document } from "@trama/core";
 import { ChatGenerator, type ChatGeneratorParams, defineTool } from "@trama/models";
 import { OllamaChatModel } from "@trama/ollama";
 
@@ -19,6 +19,8 @@ export interface ComponentSample {
   readonly saved: Record<string, unknown>;
   /** Whether loading back may warm the component up (false when that would open a connection). Default true. */
   readonly warmUp?: boolean;
+  /** Inputs of a run that needs no model or server: the loaded component must give the same outputs. */
+  readonly run?: Record<string, unknown>;
 }
 
 /** A port nothing listens on. */
@@ -31,7 +33,7 @@ export const loopback = "http://127.0.0.1:9";
 export function sample<P extends object>(
   create: (params: P) => AnyComponent,
   params: NoInfer<P>,
-  options: { note?: string; overrides?: Record<string, unknown>; warmUp?: boolean } = {},
+  options: { note?: string; overrides?: Record<string, unknown>; warmUp?: boolean; run?: Record<string, unknown> } = {},
 ): ComponentSample {
   const component = create(params);
   const saved: Record<string, unknown> = {};
@@ -45,6 +47,7 @@ export function sample<P extends object>(
     component,
     saved,
     ...(options.warmUp === undefined ? {} : { warmUp: options.warmUp }),
+    ...(options.run === undefined ? {} : { run: options.run }),
   };
 }
 
@@ -85,3 +88,20 @@ export function liveGenerator(): { generator: ChatGenerator; saved: Record<strin
     },
   };
 }
+
+/** Documents for the samples' runs: content, metadata the rankers sort by, scores the joiners keep. */
+export const documents = [
+  new Document({
+    id: "a",
+    content: "Claude  è un modello.\n\n\nDi Anthropic. [1]",
+    meta: { published: "2024-03-04" },
+    score: 0.9,
+  }),
+  new Document({
+    id: "b",
+    content: "Karpathy insegna le reti neurali. Pagina 2",
+    meta: { published: "2023-01-02" },
+    score: 0.4,
+  }),
+  new Document({ id: "c", content: "Un episodio senza data.", score: 0.7 }),
+];
