@@ -19,7 +19,7 @@ export const commandLoaders: Record<string, { summary: string; load: () => Promi
     load: async () => (await import("./commands/index.js")).command,
   },
   transcripts: {
-    summary: "Podcast transcripts: merge sources into posts, validate posts",
+    summary: "Podcast transcripts: merge sources into posts, validate, search and ask over episodes",
     load: async () => (await import("./commands/transcripts.js")).command,
   },
   serve: {

@@ -11,6 +11,7 @@ import { FixJargon, TitleChapters } from "./fusion/model-components.js";
 import { ChapterListParser, TranscriptParser } from "./parsers/parser-components.js";
 import { PostReader } from "./post/post-reader-component.js";
 import { EpisodeRenderer } from "./render/episode-renderer.js";
+import { ExpandQuery, PostToDocuments } from "./search/search-components.js";
 import { PostValidator } from "./validate/post-validator-component.js";
 
 /** The component types `@trama/transcripts` provides: add them to a registry with `registry.add(components)`. */
@@ -29,4 +30,7 @@ export const components: readonly ComponentType[] = [
   MergeEpisode,
   TitleChapters,
   TransferSpeakers,
+  // Search.
+  ExpandQuery,
+  PostToDocuments,
 ];

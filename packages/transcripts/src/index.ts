@@ -101,6 +101,47 @@ export { renderFrontMatter } from "./render/render-front-matter.js";
 export { type PodcastTranscript, renderPodcastJson } from "./render/render-podcast-json.js";
 export { apostropheAccents, escapeMarkdown, type RenderPostOptions, renderPost } from "./render/render-post.js";
 export { renderVtt, vttTime } from "./render/render-vtt.js";
+// Search: posts indexed by turn, Italian-aware keyword search with glossary synonyms, semantic and hybrid search.
+export {
+  type AnswerPart,
+  type AnswerQuestionOptions,
+  answerQuestion,
+  answerSystemPrompt,
+  answerUserTemplate,
+  citedAnswer,
+  type TranscriptAnswer,
+} from "./search/answer-question.js";
+export { type EpisodeInfo, episodeInfo } from "./search/episode-info.js";
+export { headingAnchors } from "./search/heading-anchor.js";
+export { highlight, type Snippet, type SnippetPart } from "./search/highlight.js";
+export {
+  type ImportPostsOptions,
+  type ImportProgress,
+  type ImportReport,
+  importPosts,
+  type PostImportStatus,
+  postFiles,
+} from "./search/import-posts.js";
+export { type PostDocumentOptions, type PostDocuments, postDocuments } from "./search/post-documents.js";
+export { type PostLinkInput, permalinkStyles, postUrl, type SiteLinks, videoUrl } from "./search/post-links.js";
+export {
+  type ExpandedQuery,
+  expandQuery,
+  type InflectionMode,
+  inflections,
+  italianAnalyzer,
+  plainWords,
+} from "./search/query-terms.js";
+export { ExpandQuery, type ExpandQueryParams, PostToDocuments } from "./search/search-components.js";
+export { TranscriptSearchError } from "./search/search-error.js";
+export {
+  type SearchHit,
+  type SearchMode,
+  type SearchOptions,
+  TranscriptSearch,
+  type TranscriptSearchOptions,
+} from "./search/search-transcripts.js";
+export { defaultTranscriptsDatabase, openTranscriptsStore, readGlossaryFile } from "./search/transcripts-store.js";
 // Formats: the post validator.
 export { parseIsoDuration, REQUIRED_EPISODE_KEYS, REQUIRED_KEYS } from "./validate/front-matter-checks.js";
 export { formatIssues, type PostIssue, type PostIssueSeverity, type PostValidation } from "./validate/post-issue.js";

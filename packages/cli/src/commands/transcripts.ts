@@ -6,9 +6,21 @@ import { UsageError } from "../usage-error.js";
  * `CliCommand` whose `name` is the subcommand's), loaded on first use. Add one by listing it here.
  */
 const subcommands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  ask: {
+    summary: "Answer a question from the episodes, citing the turns with links to their times",
+    load: async () => (await import("./transcripts-ask.js")).subcommand,
+  },
+  import: {
+    summary: "Import published posts (a folder) for search and questions, turn by turn",
+    load: async () => (await import("./transcripts-import.js")).subcommand,
+  },
   merge: {
     summary: "Fuse the recording tool's export, captions and chapters into the show's post",
     load: async () => (await import("./transcripts-merge.js")).subcommand,
+  },
+  search: {
+    summary: "Search every episode's turns by keywords (Italian-aware, with the glossary) or by meaning",
+    load: async () => (await import("./transcripts-search.js")).subcommand,
   },
   validate: {
     summary: "Check published posts: front matter, chapters, speakers, headings",
@@ -22,7 +34,7 @@ function usage(): string {
   return [
     "Usage: trama transcripts <subcommand> [options]",
     "",
-    "Podcast transcripts: parse, fuse, render and check.",
+    "Podcast transcripts: parse, fuse, render and check; search and ask over the episodes.",
     "",
     "Subcommands:",
     ...names.map((name) => `  ${name.padEnd(width)}  ${subcommands[name]!.summary}`),
@@ -34,7 +46,7 @@ function usage(): string {
 /** `trama transcripts <subcommand>`: dispatches to the subcommand's module, printing its own usage on usage errors. */
 export const command: CliCommand = {
   name: "transcripts",
-  summary: "Podcast transcripts: merge sources into posts, validate posts",
+  summary: "Podcast transcripts: merge sources into posts, validate, search and ask over episodes",
   get usage() {
     return usage();
   },

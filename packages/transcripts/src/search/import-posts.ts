@@ -1,0 +1,149 @@
+/**
+ * Importing published posts into a document store, idempotently: an unchanged post writes nothing; a changed post's
+ * new documents are written in one atomic write before its old ones are deleted, so a failure at any point leaves
+ * either the old or the new documents searchable, never neither, and the next import finishes the job.
+ * @module
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import { type AnyComponent, Pipeline, TramaError } from "@trama/core";
+import { DocumentEmbedder } from "@trama/models";
+import { type DocumentStore, DocumentWriter, describeStore, type Filter } from "@trama/retrieval";
+import { postDocuments } from "./post-documents.js";
+import { PostToDocuments } from "./search-components.js";
+import { TranscriptSearchError } from "./search-error.js";
+
+/** What happened to one post. */
+export type PostImportStatus = "indexed" | "replaced" | "unchanged" | "repaired";
+
+/** Reported after each post. */
+export interface ImportProgress {
+  /** Posts done so far, this one included, and how many there are. */
+  done: number;
+  total: number;
+  file: string;
+  status: PostImportStatus;
+  /** The post's documents in the store now. */
+  documents: number;
+}
+
+/** How `importPosts` runs. */
+export interface ImportPostsOptions {
+  /** A folder of posts (`*.md`, `*.markdown`, not recursive) or a list of post files. */
+  posts: string | readonly string[];
+  store: DocumentStore;
+  /** An embedding model (any `@trama/models` shorthand) for semantic search; the documents are embedded before writing. */
+  embedder?: string;
+  /** Words per passage of long turns. Default 150. */
+  maxWords?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** What an import did, post by post. */
+export interface ImportReport {
+  posts: Array<{ file: string; status: PostImportStatus; documents: number }>;
+  /** Documents written and deleted in all. */
+  written: number;
+  deleted: number;
+}
+
+/**
+ * Imports posts into `store`, one post at a time, each through a pipeline `PostToDocuments` → (`DocumentEmbedder`) →
+ * `DocumentWriter`. A post is identified by its file name; its documents by the post's digest (`post_hash`), so
+ * re-importing an unchanged post writes nothing.
+ *
+ * @throws TranscriptSearchError naming the folder when it cannot be read, or the post when it cannot be imported
+ * (posts before it stay imported).
+ */
+export async function importPosts(options: ImportPostsOptions): Promise<ImportReport> {
+  const files = await postFiles(options.posts);
+  const { store } = options;
+  const pipeline = importPipeline(options);
+  const report: ImportReport = { posts: [], written: 0, deleted: 0 };
+  for (const [index, file] of files.entries()) {
+    options.signal?.throwIfAborted();
+    const name = basename(file);
+    try {
+      const text = await readFile(file, "utf8");
+      const planned = postDocuments({ text, file, ...documentOptions(options) });
+      const samePost: Filter = { field: "meta.post_file", operator: "==", value: name };
+      const current = await store.count({
+        operator: "AND",
+        conditions: [samePost, { field: "meta.post_hash", operator: "==", value: planned.postHash }],
+      });
+      const stale = await store.filter({
+        operator: "AND",
+        conditions: [samePost, { field: "meta.post_hash", operator: "!=", value: planned.postHash }],
+      });
+      let status: PostImportStatus;
+      if (current === planned.documents.length) status = stale.length > 0 ? "repaired" : "unchanged";
+      else {
+        const result = (await pipeline.run(
+          { convert: { text, file } },
+          options.signal ? { signal: options.signal } : {},
+        )) as { writer?: { documentsWritten?: number } };
+        report.written += result.writer?.documentsWritten ?? 0;
+        status = stale.length > 0 ? "replaced" : "indexed";
+      }
+      // Deleted only once the new documents are stored: a failure before this line leaves the old ones.
+      if (stale.length > 0) report.deleted += await store.delete(stale.map((document) => document.id));
+      report.posts.push({ file: name, status, documents: planned.documents.length });
+      options.onProgress?.({
+        done: index + 1,
+        total: files.length,
+        file: name,
+        status,
+        documents: planned.documents.length,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new TranscriptSearchError(
+        `Importing ${file} into ${describeStore(store)} failed: ${TramaError.isInstance(error) ? error.message : String(error)}. The posts before it are imported, and this post's earlier documents are intact; fix the cause and import again.`,
+        { cause: error },
+      );
+    }
+  }
+  return report;
+}
+
+function documentOptions(options: ImportPostsOptions) {
+  return {
+    ...(options.maxWords === undefined ? {} : { maxWords: options.maxWords }),
+    ...(options.embedder ? { indexKey: `embedder=${options.embedder}` } : {}),
+  };
+}
+
+/** `PostToDocuments` → (`DocumentEmbedder`) → `DocumentWriter` (overwrite: a re-run after a failure writes the same ids). */
+function importPipeline(options: ImportPostsOptions): Pipeline<Record<string, AnyComponent>> {
+  const pipeline = new Pipeline<Record<string, AnyComponent>>();
+  pipeline
+    .add("convert", PostToDocuments(documentOptions(options)))
+    .add("writer", DocumentWriter({ store: options.store, policy: "overwrite" }));
+  if (!options.embedder) pipeline.connect("convert.documents", "writer.documents");
+  else
+    pipeline
+      .add("embed", new DocumentEmbedder({ model: options.embedder, metaFields: ["chapter"] }))
+      .connect("convert.documents", "embed.documents")
+      .connect("embed.documents", "writer.documents");
+  return pipeline;
+}
+
+/** The post files of a folder (Markdown files, sorted by name), or the files given. */
+export async function postFiles(posts: string | readonly string[]): Promise<string[]> {
+  if (typeof posts !== "string") return [...posts];
+  let entries: string[];
+  try {
+    if (!(await stat(posts)).isDirectory()) return [posts];
+    entries = await readdir(posts);
+  } catch (error) {
+    throw new TranscriptSearchError(
+      `Cannot read the posts at ${posts} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the folder of the site's _posts, or post files.`,
+      { cause: error },
+    );
+  }
+  return entries
+    .filter((entry) => [".md", ".markdown"].includes(extname(entry).toLowerCase()))
+    .sort()
+    .map((entry) => join(posts, entry));
+}
