@@ -12,11 +12,13 @@ import {
   ChapterListParser,
   CleanFillers,
   EpisodeRenderer,
+  ExpandQuery,
   episodeType,
   FixJargon,
   GlossaryParser,
   MergeEpisode,
   PostReader,
+  PostToDocuments,
   PostValidator,
   parseTranscript,
   readPost,
@@ -115,5 +117,11 @@ export function productSamples(): ComponentSample[] {
       { generator: live.generator, options: { minutes: 6, excerptWords: 40, maxLength: 50, fallback: "Capitolo" } },
       { note: "a live generator", overrides: { generator: live.saved } },
     ),
+    sample(
+      PostToDocuments,
+      { maxWords: 4, indexKey: "ollama:bge-m3" },
+      { run: { text: post, file: "_posts/2024-03-04-episodio-49.md" } },
+    ),
+    sample(ExpandQuery, { glossary, inflections: "none" }, { run: { query: "cosa dice carpati dei modelli" } }),
   ];
 }
