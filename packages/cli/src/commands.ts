@@ -23,7 +23,7 @@ export const commandLoaders: Record<string, { summary: string; load: () => Promi
     load: async () => (await import("./commands/transcripts.js")).command,
   },
   serve: {
-    summary: "Start the local web server: the council app, at http://127.0.0.1:8484/",
+    summary: "Start the local web server: the council and transcripts search apps, at http://127.0.0.1:8484/",
     load: async () => (await import("./commands/serve.js")).command,
   },
 };

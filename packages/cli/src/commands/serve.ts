@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { TramaApp } from "@trama/server";
 import type { CliCommand, CliIO } from "../command.js";
@@ -6,8 +7,8 @@ import { UsageError } from "../usage-error.js";
 
 const usage = `Usage: trama serve [options]
 
-Starts the local Trama server with the products' web apps (the council at /council/), prints its address, and runs
-until Ctrl-C. Conversations are kept in SQLite in $TRAMA_DATA_DIR, else ~/.local/share/trama (council.db).
+Starts the local Trama server with the products' web apps (the council at /council/, the transcripts search at
+/transcripts/), prints its address, and runs until Ctrl-C. Conversations are kept in SQLite in $TRAMA_DATA_DIR, else ~/.local/share/trama (council.db).
 
 Options:
   --port <n>          The port. Default 8484; 0 picks a free one.
@@ -20,6 +21,13 @@ Options:
   --member <model>    A council member, as a model shorthand; repeat for each. Replaces the file's members.
   --chairman <model>  The model that writes the council's final answer.
   --data-dir <dir>    Where conversations are kept. Default: $TRAMA_DATA_DIR, else ~/.local/share/trama.
+  --posts <folder>    The show's published posts, for the transcripts search: imported into transcripts.db in the
+                      data folder at start (new and changed posts only). Default: $TRAMA_POSTS.
+  --glossary <file>   The show's glossary for the transcripts search (YAML, 'cloud: Claude'). Default: $TRAMA_GLOSSARY.
+  --site-url <url>    The show's site, for links from search results. Default: $TRAMA_SITE_URL, else the posts
+                      as this server shows them.
+  --transcripts-model <model>
+                      The chat model that answers questions about the episodes. Default: $TRAMA_MODEL.
   -h, --help          Show this help.`;
 
 /** What `trama serve` was asked for. */
@@ -31,6 +39,10 @@ export interface ServeOptions {
   members?: string[];
   chairman?: string;
   dataDir?: string;
+  posts?: string;
+  glossary?: string;
+  siteUrl?: string;
+  transcriptsModel?: string;
 }
 
 /** Builds one product's app for the server from the command's options. */
@@ -65,7 +77,42 @@ export const serveApps: Record<string, ServeAppLoader> = {
       env: options.dataDir ? { ...io.env, TRAMA_DATA_DIR: options.dataDir } : io.env,
     });
   },
+  transcripts: async ({ options, io }) => {
+    const [{ transcriptsApp }, { readGlossaryFile }] = await Promise.all([
+      import("@trama/transcripts/web"),
+      import("@trama/transcripts"),
+    ]);
+    let bar: ProgressBar | undefined;
+    return transcriptsApp({
+      ...(options.posts ? { posts: options.posts } : {}),
+      ...(options.glossary ? { glossary: await readGlossaryFile(options.glossary) } : {}),
+      ...(options.siteUrl ? { site: { baseUrl: options.siteUrl } } : {}),
+      ...(options.transcriptsModel ? { model: options.transcriptsModel } : {}),
+      env: options.dataDir ? { ...io.env, TRAMA_DATA_DIR: options.dataDir } : io.env,
+      onImportProgress: ({ done, total, file }) => {
+        bar ??= createProgressBar(io.stderr, { label: "Importing posts", total, unit: "posts" });
+        bar.update(done, file);
+        if (done === total) bar.finish();
+      },
+    });
+  },
 };
+
+/** The transcripts search's options, from the command line or the environment. */
+function transcriptsOptions(values: Record<string, unknown>, io: CliIO): Partial<ServeOptions> {
+  const text = (name: string, variable: string) =>
+    (values[name] as string | undefined) ?? (io.env[variable] || undefined);
+  const posts = text("posts", "TRAMA_POSTS");
+  const glossary = text("glossary", "TRAMA_GLOSSARY");
+  const siteUrl = text("site-url", "TRAMA_SITE_URL");
+  const model = text("transcripts-model", "TRAMA_MODEL");
+  return {
+    ...(posts ? { posts: resolve(io.cwd, posts) } : {}),
+    ...(glossary ? { glossary: resolve(io.cwd, glossary) } : {}),
+    ...(siteUrl ? { siteUrl } : {}),
+    ...(model ? { transcriptsModel: model } : {}),
+  };
+}
 
 /** `load` run once, when first needed; a failure is not kept, so the next question tries again (after a fix). */
 function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
@@ -107,6 +154,10 @@ function parseOptions(args: string[], io: CliIO): ServeOptions {
         member: { type: "string", multiple: true },
         chairman: { type: "string" },
         "data-dir": { type: "string" },
+        posts: { type: "string" },
+        glossary: { type: "string" },
+        "site-url": { type: "string" },
+        "transcripts-model": { type: "string" },
       },
       allowPositionals: false,
     }));
@@ -125,13 +176,14 @@ function parseOptions(args: string[], io: CliIO): ServeOptions {
     ...(values.member ? { members: values.member as string[] } : {}),
     ...(values.chairman ? { chairman: values.chairman as string } : {}),
     ...(values["data-dir"] ? { dataDir: values["data-dir"] as string } : {}),
+    ...transcriptsOptions(values, io),
   };
 }
 
 /** `trama serve`: the local server with every product's web app, until Ctrl-C. */
 export const command: CliCommand = {
   name: "serve",
-  summary: "Start the local web server: the council app, at http://127.0.0.1:8484/",
+  summary: "Start the local web server: the council and transcripts search apps, at http://127.0.0.1:8484/",
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
     const options = parseOptions(args, io);

@@ -22,6 +22,10 @@ const subcommands: Record<string, { summary: string; load: () => Promise<CliComm
     summary: "Search every episode's turns by keywords (Italian-aware, with the glossary) or by meaning",
     load: async () => (await import("./transcripts-search.js")).subcommand,
   },
+  site: {
+    summary: "Build a static search page (HTML, JS, JSON index) for the show's Jekyll site",
+    load: async () => (await import("./transcripts-site.js")).subcommand,
+  },
   validate: {
     summary: "Check published posts: front matter, chapters, speakers, headings",
     load: async () => (await import("./transcripts-validate.js")).subcommand,

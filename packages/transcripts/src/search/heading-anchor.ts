@@ -24,3 +24,11 @@ export function headingAnchors(): { next(rawText: string): string } {
     },
   };
 }
+
+/** The text after the `#`s of a heading line (`## **[05:29] Title**` → `**[05:29] Title**`), as kramdown takes it for the id. */
+export function headingText(line: string): string {
+  return line
+    .trim()
+    .replace(/^#{1,6}\s+/, "")
+    .replace(/\s+#+\s*$/, "");
+}

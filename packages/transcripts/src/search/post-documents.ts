@@ -9,7 +9,7 @@ import { splitSentences } from "@trama/retrieval";
 import type { Section, Turn } from "../model/transcript.js";
 import { parsePost } from "../post/read-post.js";
 import { type EpisodeInfo, episodeInfo } from "./episode-info.js";
-import { headingAnchors } from "./heading-anchor.js";
+import { headingAnchors, headingText } from "./heading-anchor.js";
 
 /** Bump when the documents a post gives change shape, so that every post is indexed again. */
 const DOCUMENT_FORMAT = 1;
@@ -95,14 +95,6 @@ function turnTime(turn: Turn, section: Section) {
   if (turn.start !== undefined) return { start: turn.start, time_source: "turn" };
   if (section.start !== undefined) return { start: section.start, time_source: "chapter" };
   return { time_source: "none" };
-}
-
-/** The text after the `#`s of a heading line, as kramdown takes it for the id. */
-function headingText(raw: string): string {
-  return raw
-    .trim()
-    .replace(/^#{1,6}\s+/, "")
-    .replace(/\s+#+\s*$/, "");
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
