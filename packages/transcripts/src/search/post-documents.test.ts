@@ -93,5 +93,6 @@ describe("links", () => {
 
   test("video links at the second", () => {
     expect(videoUrl("nitLzgXt33M", 329.7)).toBe("https://www.youtube.com/watch?v=nitLzgXt33M&t=329s");
+    expect(videoUrl("nitLzgXt33M")).toBe("https://www.youtube.com/watch?v=nitLzgXt33M");
   });
 });

@@ -63,9 +63,10 @@ export function postUrl(post: PostLinkInput, site: SiteLinks = {}, anchor?: stri
   return `${base}${path.startsWith("/") ? path : `/${path}`}${anchor ? `#${encodeURIComponent(anchor)}` : ""}`;
 }
 
-/** The video at a second: `https://www.youtube.com/watch?v=<id>&t=<seconds>s`. */
-export function videoUrl(youtubeId: string, seconds: number): string {
-  return `https://www.youtube.com/watch?v=${encodeURIComponent(youtubeId)}&t=${Math.max(0, Math.floor(seconds))}s`;
+/** The video at a second: `https://www.youtube.com/watch?v=<id>&t=<seconds>s`; without a second, the video's start. */
+export function videoUrl(youtubeId: string, seconds?: number): string {
+  const at = seconds === undefined ? "" : `&t=${Math.max(0, Math.floor(seconds))}s`;
+  return `https://www.youtube.com/watch?v=${encodeURIComponent(youtubeId)}${at}`;
 }
 
 function dayOfYear(date: string): number {

@@ -51,7 +51,7 @@ export interface SearchHit {
   snippet: Snippet;
   /** The post at the chapter's heading. */
   postUrl: string;
-  /** The video at `start`, when the post names its video. */
+  /** The video at `start` (at its beginning when the post gives no time), when the post names its video. */
   videoUrl?: string;
   /** The whole turn or passage. */
   content: string;
@@ -132,7 +132,7 @@ export class TranscriptSearch {
         this.options.site,
         typeof meta.anchor === "string" ? meta.anchor : undefined,
       ),
-      ...(youtubeId ? { videoUrl: videoUrl(youtubeId, start ?? 0) } : {}),
+      ...(youtubeId ? { videoUrl: videoUrl(youtubeId, start) } : {}),
       content,
     };
   }

@@ -76,7 +76,7 @@ export async function buildSearchSite(options: SearchSiteOptions): Promise<{ fil
           options.site,
           typeof meta.anchor === "string" ? meta.anchor : undefined,
         ),
-        ...(typeof meta.youtube_id === "string" ? { videoUrl: videoUrl(meta.youtube_id, start ?? 0) } : {}),
+        ...(typeof meta.youtube_id === "string" ? { videoUrl: videoUrl(meta.youtube_id, start) } : {}),
       });
     }
   }
