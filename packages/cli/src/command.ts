@@ -19,6 +19,11 @@ export interface CliCommand {
   readonly summary: string;
   /** The whole help text of the command, shown by `trama <name> --help` and after a usage error. */
   readonly usage: string;
+  /**
+   * For a command with subcommands: the usage of the deepest subcommand its arguments name, so that
+   * `trama transcripts merge --help` shows merge's options rather than the group's. Without it, `usage` is shown.
+   */
+  usageFor?(args: string[]): Promise<string>;
   /** Runs the command; resolves to the process exit code. Throw `UsageError` for bad arguments. */
   run(args: string[], io: CliIO): Promise<number>;
 }

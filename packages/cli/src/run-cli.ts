@@ -31,7 +31,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
       io.stdout.write(`${mainUsage()}\n`);
       return name === undefined ? 2 : 0;
     }
-    return runCli([topic, "--help"], io);
+    return runCli([...rest, "--help"], io);
   }
   if (name === "--version" || name === "-v") {
     io.stdout.write("trama 0.1.0\n");
@@ -46,7 +46,7 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
   try {
     command = await loader.load();
     if (rest.includes("--help") || rest.includes("-h")) {
-      io.stdout.write(`${command.usage}\n`);
+      io.stdout.write(`${command.usageFor ? await command.usageFor(rest) : command.usage}\n`);
       return 0;
     }
     return await command.run(rest, io);

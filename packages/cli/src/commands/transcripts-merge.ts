@@ -55,6 +55,7 @@ Options:
                              jargon where the sources disagree, and to title chapters when
                              there is no list. Every fix is checked against the sources.
   --no-jargon, --no-titles   Skip one of the model steps.
+  -h, --help                 Show this help.
 
 Exit code: 0 when every episode merged, 1 when one failed, 2 for a usage error.`;
 

@@ -19,6 +19,7 @@ Options:
                         mapping with hosts/speakers/guests lists (a _config.yml).
   --errors-only         Print errors, not warnings.
   --json                Print the results as JSON, one object per post.
+  -h, --help            Show this help.
 
 Without a roster, speakers are not checked (unless a post lists its hosts).
 Exit code: 0 when no post has errors, 1 when one has, 2 for a usage error.`;

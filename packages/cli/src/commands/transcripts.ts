@@ -43,8 +43,18 @@ function usage(): string {
     "Subcommands:",
     ...names.map((name) => `  ${name.padEnd(width)}  ${subcommands[name]!.summary}`),
     "",
-    "Run `trama transcripts help <subcommand>` for a subcommand's options.",
+    "Run `trama transcripts <subcommand> --help` for a subcommand's options.",
   ].join("\n");
+}
+
+/** The usage of the subcommand the arguments start with (`merge --help`: merge's), else the group's. */
+async function usageFor(args: string[]): Promise<string> {
+  const [name, ...rest] = args;
+  if (name === "help") return usageFor(rest); // `trama transcripts help merge --help` means merge too
+  const entry = name !== undefined && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (!entry) return usage();
+  const subcommand = await entry.load();
+  return subcommand.usageFor ? subcommand.usageFor(rest) : subcommand.usage;
 }
 
 /** `trama transcripts <subcommand>`: dispatches to the subcommand's module, printing its own usage on usage errors. */
@@ -54,6 +64,7 @@ export const command: CliCommand = {
   get usage() {
     return usage();
   },
+  usageFor,
   async run(args: string[], io: CliIO): Promise<number> {
     const [name, ...rest] = args;
     if (name === undefined) throw new UsageError("Name a subcommand.");
