@@ -115,6 +115,7 @@ export { type EpisodeInfo, episodeInfo } from "./search/episode-info.js";
 export { headingAnchors } from "./search/heading-anchor.js";
 export { highlight, type Snippet, type SnippetPart } from "./search/highlight.js";
 export {
+  describeRemoved,
   type ImportPostsOptions,
   type ImportProgress,
   type ImportReport,

@@ -13,7 +13,8 @@ const usage = `Usage: trama transcripts import <posts folder | post.md …> [opt
 Imports published posts for trama transcripts search and ask: one document per speaker turn (long turns in
 passages), with the episode, speaker, chapter and time. Posts already imported and unchanged are skipped; a changed
 post's documents are replaced (the new ones are written before the old ones are deleted, so an interrupted import
-loses nothing).
+loses nothing). Importing a folder also removes the posts imported from it whose files are gone (once every post
+in it is imported; an empty folder removes nothing).
 
 Options:
 ${searchStoreUsage}

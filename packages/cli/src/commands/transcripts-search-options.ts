@@ -21,7 +21,8 @@ export const searchStoreOptions = {
 } as const;
 
 /** The help lines of `searchStoreOptions`. */
-export const searchStoreUsage = `  --posts <folder>      Import this folder of posts first (only new and changed posts are written).
+export const searchStoreUsage = `  --posts <folder>      Import this folder of posts first (only new and changed posts are written; posts
+                        whose files left the folder are removed).
                         Default: $TRAMA_POSTS.
   --store <store>       The document store: sqlite:./episodes.db, memory:./episodes.json, postgres:env:DATABASE_URL.
                         Default: transcripts.db in $TRAMA_DATA_DIR (else ~/.local/share/trama).
@@ -71,13 +72,16 @@ export async function openSearchSetup(values: Values, io: CliIO): Promise<Search
   }
 }
 
-/** Imports `folder` into the setup's store with a progress bar on stderr; resolves to what was imported. */
+/**
+ * Imports `folder` (or a post file) into the setup's store with a progress bar on stderr, removing the posts whose
+ * files left the folder (said on stderr); resolves to what was imported.
+ */
 export async function importWithProgress(setup: SearchSetup, folder: string, io: CliIO): Promise<ImportReport> {
-  const { importPosts, postFiles } = await import("@trama/transcripts");
+  const { describeRemoved, importPosts, postFiles } = await import("@trama/transcripts");
   const files = await postFiles(folder);
   const bar = createProgressBar(io.stderr, { label: "Importing posts", total: files.length, unit: "posts" });
   const report = await importPosts({
-    posts: files,
+    posts: folder,
     store: setup.store,
     ...(setup.embedder ? { embedder: setup.embedder } : {}),
     signal: io.signal,
@@ -85,6 +89,8 @@ export async function importWithProgress(setup: SearchSetup, folder: string, io:
   });
   const changed = report.posts.filter((post) => post.status !== "unchanged").length;
   bar.finish(`${changed} new or changed, ${report.posts.length - changed} unchanged`);
+  const removed = describeRemoved(report);
+  if (removed) io.stderr.write(`${removed}\n`);
   return report;
 }
 

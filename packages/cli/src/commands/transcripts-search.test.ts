@@ -39,6 +39,18 @@ function project(name: string) {
 }
 
 describe("trama transcripts import and search", () => {
+  it("removes the episodes whose posts left the folder, and says so", async () => {
+    const { folder, env } = project("prune");
+    expect((await runCliCaptured(["transcripts", "import", "_posts"], { cwd: folder, env })).code).toBe(0);
+    rmSync(join(folder, "_posts", "2026-03-14-Puntata43.md"));
+    const pruned = await runCliCaptured(["transcripts", "import", "_posts"], { cwd: folder, env });
+    expect(pruned.code).toBe(0);
+    expect(pruned.stderr).toContain(
+      `Removed 1 episode no longer in ${join(folder, "_posts")}: 2026-03-14-Puntata43.md.\n`,
+    );
+    expect(pruned.stdout).toContain("0 documents written, 1 deleted, 2 in all");
+  });
+
   it("imports a folder once, then finds turns with Italian inflections, the glossary and links", async () => {
     const { folder, env } = project("search");
     const first = await runCliCaptured(["transcripts", "import", "_posts"], { cwd: folder, env });

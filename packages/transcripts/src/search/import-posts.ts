@@ -1,11 +1,12 @@
 /**
  * Importing published posts into a document store, idempotently: an unchanged post writes nothing; a changed post's
  * new documents are written in one atomic write before its old ones are deleted, so a failure at any point leaves
- * either the old or the new documents searchable, never neither, and the next import finishes the job.
+ * either the old or the new documents searchable, never neither, and the next import finishes the job. Importing a
+ * folder also removes the posts imported from it whose files are gone, once every present post is imported.
  * @module
  */
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { type AnyComponent, Pipeline, TramaError } from "@trama/core";
 import { DocumentEmbedder } from "@trama/models";
 import { type DocumentStore, DocumentWriter, describeStore, type Filter } from "@trama/retrieval";
@@ -29,8 +30,13 @@ export interface ImportProgress {
 
 /** How `importPosts` runs. */
 export interface ImportPostsOptions {
-  /** A folder of posts (`*.md`, `*.markdown`, not recursive) or a list of post files. */
+  /**
+   * A folder of posts (`*.md`, `*.markdown`, not recursive) or a list of post files. A folder is mirrored: the posts
+   * imported from it before whose files are gone are removed (see `prune`).
+   */
   posts: string | readonly string[];
+  /** Remove the posts of the folder no longer in it. Default true when `posts` is a folder; never for a list of files. */
+  prune?: boolean;
   store: DocumentStore;
   /** An embedding model (any `@trama/models` shorthand) for semantic search; the documents are embedded before writing. */
   embedder?: string;
@@ -43,9 +49,12 @@ export interface ImportPostsOptions {
 /** What an import did, post by post. */
 export interface ImportReport {
   posts: Array<{ file: string; status: PostImportStatus; documents: number }>;
-  /** Documents written and deleted in all. */
+  /** Documents written and deleted in all (the removed posts' documents included). */
   written: number;
   deleted: number;
+  /** The folder imported, when `posts` is one, and the posts removed because their files are no longer in it. */
+  folder?: string;
+  removed: Array<{ file: string; documents: number }>;
 }
 
 /**
@@ -60,7 +69,8 @@ export async function importPosts(options: ImportPostsOptions): Promise<ImportRe
   const files = await postFiles(options.posts);
   const { store } = options;
   const pipeline = importPipeline(options);
-  const report: ImportReport = { posts: [], written: 0, deleted: 0 };
+  const folder = await folderOf(options.posts);
+  const report: ImportReport = { posts: [], written: 0, deleted: 0, ...(folder ? { folder } : {}), removed: [] };
   for (const [index, file] of files.entries()) {
     options.signal?.throwIfAborted();
     const name = basename(file);
@@ -77,8 +87,10 @@ export async function importPosts(options: ImportPostsOptions): Promise<ImportRe
         conditions: [samePost, { field: "meta.post_hash", operator: "!=", value: planned.postHash }],
       });
       let status: PostImportStatus;
-      if (current === planned.documents.length) status = stale.length > 0 ? "repaired" : "unchanged";
-      else {
+      if (current === planned.documents.length) {
+        status = stale.length > 0 ? "repaired" : "unchanged";
+        report.written += await recordFolder(store, samePost, planned.postHash, file);
+      } else {
         const result = (await pipeline.run(
           { convert: { text, file } },
           options.signal ? { signal: options.signal } : {},
@@ -104,7 +116,72 @@ export async function importPosts(options: ImportPostsOptions): Promise<ImportRe
       );
     }
   }
+  if (folder && options.prune !== false && files.length > 0) await prune(store, folder, files, report);
   return report;
+}
+
+/** "Removed 1 episode no longer in <folder>: <file>.", when the import removed posts; else undefined. */
+export function describeRemoved(report: ImportReport): string | undefined {
+  const { removed } = report;
+  if (removed.length === 0) return undefined;
+  const files = removed.map((post) => post.file).join(", ");
+  return `Removed ${removed.length} episode${removed.length === 1 ? "" : "s"} no longer in ${report.folder}: ${files}.`;
+}
+
+/** The folder `posts` names (absolute), or undefined for a list of files or a single file. */
+async function folderOf(posts: string | readonly string[]): Promise<string | undefined> {
+  if (typeof posts !== "string") return undefined;
+  return (await stat(posts)).isDirectory() ? resolve(posts) : undefined;
+}
+
+/**
+ * Gives an unchanged post's documents the folder it is imported from, when they were imported from another folder
+ * (moved) or before documents recorded one; the documents are rewritten as they are, embeddings included.
+ */
+async function recordFolder(store: DocumentStore, samePost: Filter, postHash: string, file: string): Promise<number> {
+  const folder = dirname(resolve(file));
+  const elsewhere = await store.filter({
+    operator: "AND",
+    conditions: [
+      samePost,
+      { field: "meta.post_hash", operator: "==", value: postHash },
+      { field: "meta.post_folder", operator: "!=", value: folder },
+    ],
+  });
+  if (elsewhere.length === 0) return 0;
+  const moved = elsewhere.map((document) => document.withMeta({ ...document.meta, post_folder: folder }));
+  return (await store.write(moved, { policy: "overwrite" })).written;
+}
+
+/**
+ * Removes, in one delete, the posts imported from `folder` (or before documents recorded their folder) whose files
+ * are not among `files`. Run only after every present post is imported, and never for an empty folder (an unmounted
+ * or emptied folder must not empty the store).
+ */
+async function prune(store: DocumentStore, folder: string, files: readonly string[], report: ImportReport) {
+  try {
+    const gone = await store.filter({
+      operator: "AND",
+      conditions: [
+        { field: "meta.source", operator: "==", value: "transcripts" },
+        { field: "meta.post_folder", operator: "in", value: [folder, null] },
+        { field: "meta.post_file", operator: "not in", value: files.map((file) => basename(file)) },
+      ],
+    });
+    if (gone.length === 0) return;
+    const counts = new Map<string, number>();
+    for (const document of gone) {
+      const file = String(document.meta.post_file);
+      counts.set(file, (counts.get(file) ?? 0) + 1);
+    }
+    report.deleted += await store.delete(gone.map((document) => document.id));
+    report.removed = [...counts].sort().map(([file, documents]) => ({ file, documents }));
+  } catch (error) {
+    throw new TranscriptSearchError(
+      `Removing the posts no longer in ${folder} from ${describeStore(store)} failed: ${TramaError.isInstance(error) ? error.message : String(error)}. Every post in the folder is imported and the removed posts' documents are still stored; import again to remove them.`,
+      { cause: error },
+    );
+  }
 }
 
 function documentOptions(options: ImportPostsOptions) {

@@ -4,6 +4,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
+import { dirname, resolve } from "node:path";
 import { Document } from "@trama/core";
 import { splitSentences } from "@trama/retrieval";
 import type { Section, Turn } from "../model/transcript.js";
@@ -32,8 +33,8 @@ export interface PostDocuments {
 
 /**
  * Reads a post (`text`, from `file`) into one document per turn or passage. `content` is the words; `meta` has
- * `source: "transcripts"`, `post` (the slug), `post_file`, `post_hash`, `title`, `date`, `categories`, `episode`,
- * `youtube_id`, `speaker`, `chapter`, `chapter_index`, `chapter_time`, `anchor` (the chapter heading's id as Jekyll
+ * `source: "transcripts"`, `post` (the slug), `post_file`, `post_folder` (the file's folder, absolute), `post_hash`,
+ * `title`, `date`, `categories`, `episode`, `youtube_id`, `speaker`, `chapter`, `chapter_index`, `chapter_time`, `anchor` (the chapter heading's id as Jekyll
  * writes it), `start` (seconds: the turn's own time when the post gives one, else its chapter's), `time_source`
  * (`turn`, `chapter` or `none`), `turn` and `passage` (indexes). Ids are `<slug>:<hash>:<turn>:<passage>`.
  *
@@ -52,6 +53,7 @@ export function postDocuments(input: { text: string; file: string } & PostDocume
     source: "transcripts",
     post: info.slug,
     post_file: info.file,
+    post_folder: dirname(resolve(input.file)),
     post_hash: postHash,
     title: info.title,
     ...(info.date ? { date: info.date } : {}),

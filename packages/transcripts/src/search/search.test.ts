@@ -2,8 +2,10 @@
  * Import and search against real stores: the embedded SQLite store (the default) and the in-memory store with its
  * Italian analyzer; semantic and hybrid search through a loopback embedding server speaking OpenAI's API.
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Document } from "@trama/core";
 import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { type DocumentStore, InMemoryDocumentStore } from "@trama/retrieval";
 import { SqliteDocumentStore } from "@trama/sqlite";
@@ -62,6 +64,8 @@ describe("importPosts", () => {
       ],
       written: 0,
       deleted: 0,
+      folder,
+      removed: [],
     });
     expect((await store.filter()).map((document) => document.id)).toEqual(ids);
   });
@@ -107,6 +111,76 @@ describe("importPosts", () => {
     const repaired = await importPosts({ posts: folder, store });
     expect(repaired.posts.map((post) => post.status)).toEqual(["unchanged", "repaired"]);
     expect([repaired.written, repaired.deleted, await store.count()]).toEqual([0, 4, 6]);
+  });
+
+  test("re-importing a folder removes the posts whose files are gone, and only that folder's", async () => {
+    const folder = posts();
+    const other = mkdtempSync(join(tmpdir(), "trama-transcripts-other-"));
+    folders.push(other);
+    copyFileSync(join(folder, "2026-03-07-Puntata42.md"), join(other, "2026-04-01-Puntata43.md"));
+    const store = sqliteStore(folder);
+    await importPosts({ posts: folder, store });
+    await importPosts({ posts: other, store });
+    rmSync(join(folder, "2026-02-04-Intervista-Alessandro-Maserati.md"));
+    // A list of files is not a folder to mirror: nothing is removed.
+    expect((await importPosts({ posts: [join(folder, "2026-03-07-Puntata42.md")], store })).removed).toEqual([]);
+    expect(await store.count()).toBe(10);
+    const report = await importPosts({ posts: folder, store });
+    expect(report).toMatchObject({
+      folder,
+      removed: [{ file: "2026-02-04-Intervista-Alessandro-Maserati.md", documents: 2 }],
+      written: 0,
+      deleted: 2,
+    });
+    // The other folder's post stays.
+    const files = new Set((await store.filter()).map((document) => document.meta.post_file));
+    expect([...files].sort()).toEqual(["2026-03-07-Puntata42.md", "2026-04-01-Puntata43.md"]);
+    expect(await new TranscriptSearch({ store }).search("Maserati")).toEqual([]);
+    // An emptied folder (say, unmounted) removes nothing.
+    rmSync(join(folder, "2026-03-07-Puntata42.md"));
+    expect((await importPosts({ posts: folder, store })).removed).toEqual([]);
+    expect(await store.count()).toBe(8);
+  });
+
+  test("documents stored before posts recorded their folder get it, and are removed when their post is gone", async () => {
+    const folder = posts();
+    const store = sqliteStore(folder);
+    const { postDocuments } = await import("./post-documents.js");
+    for (const name of ["2026-02-04-Intervista-Alessandro-Maserati.md", "2026-03-07-Puntata42.md"]) {
+      const file = join(folder, name);
+      const { documents } = postDocuments({ text: readFileSync(file, "utf8"), file });
+      const older = documents.map((document) => {
+        const { post_folder: _folder, ...meta } = document.meta;
+        return new Document({ ...document.toJSON(), meta });
+      });
+      await store.write(older);
+    }
+    rmSync(join(folder, "2026-02-04-Intervista-Alessandro-Maserati.md"));
+    const report = await importPosts({ posts: folder, store });
+    expect(report.posts.map((post) => post.status)).toEqual(["unchanged"]);
+    expect([report.written, report.deleted, report.removed]).toEqual([
+      4,
+      2,
+      [{ file: "2026-02-04-Intervista-Alessandro-Maserati.md", documents: 2 }],
+    ]);
+    expect((await store.filter()).map((document) => document.meta.post_folder)).toEqual(Array(4).fill(folder));
+  });
+
+  test("a failed import removes nothing", async () => {
+    const folder = posts();
+    const store = sqliteStore(folder);
+    await importPosts({ posts: folder, store });
+    rmSync(join(folder, "2026-02-04-Intervista-Alessandro-Maserati.md"));
+    const file = join(folder, "2026-03-07-Puntata42.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Grazie a tutti", "Grazie davvero a tutti"));
+    const failing = await startLoopbackServer({
+      "POST /v1/embeddings": (_request, response) => sendJson(response, 503, { error: { message: "overloaded" } }),
+    });
+    servers.push(failing);
+    await expect(
+      importPosts({ posts: folder, store, embedder: `openai-compatible:${failing.url}/v1#embedder` }),
+    ).rejects.toThrow(/Puntata42\.md .* failed/);
+    expect(await store.count()).toBe(6);
   });
 
   test("a missing folder is named", async () => {

@@ -5,7 +5,7 @@ import type { GlossaryEntry } from "../fusion/glossary.js";
 import { parsePost } from "../post/read-post.js";
 import { answerQuestion } from "../search/answer-question.js";
 import { episodeInfo } from "../search/episode-info.js";
-import { type ImportProgress, importPosts, postFiles } from "../search/import-posts.js";
+import { describeRemoved, type ImportProgress, importPosts, postFiles } from "../search/import-posts.js";
 import type { SiteLinks } from "../search/post-links.js";
 import { type SearchMode, TranscriptSearch } from "../search/search-transcripts.js";
 import { openTranscriptsStore } from "../search/transcripts-store.js";
@@ -14,7 +14,10 @@ import { postPage } from "./post-page.js";
 
 /** Options of `transcriptsApp`. */
 export interface TranscriptsAppOptions {
-  /** A folder of published posts, imported into the store when the server starts (only new and changed posts are written). */
+  /**
+   * A folder of published posts, imported into the store when the server starts (only new and changed posts are
+   * written; posts whose files left the folder are removed, and logged).
+   */
   posts?: string;
   /** The store: a shorthand (`sqlite:…`, `memory:…`, `postgres:env:…`). Default `transcripts.db` in the data folder. */
   store?: string;
@@ -58,14 +61,16 @@ export function transcriptsApp(options: TranscriptsAppOptions = {}): TramaApp {
       });
       const posts = new Map<string, string>();
       if (options.posts) {
-        const files = await postFiles(options.posts);
-        await importPosts({
-          posts: files,
+        const report = await importPosts({
+          posts: options.posts,
           store,
           ...(options.embedder ? { embedder: options.embedder } : {}),
           signal: context.signal,
           ...(options.onImportProgress ? { onProgress: options.onImportProgress } : {}),
         });
+        const removed = describeRemoved(report);
+        if (removed) context.log(`transcripts: ${removed}`);
+        const files = await postFiles(options.posts);
         for (const file of files) {
           const text = await readFile(file, "utf8");
           posts.set(episodeInfo(parsePost(text, { file }), file).slug, file);
