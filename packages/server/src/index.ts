@@ -14,6 +14,7 @@
  */
 export { requireToken, tokenCookieName, tokenMatches } from "./bearer-token.js";
 export { createServerApp, defaultBodyLimitBytes, type ServerAppOptions } from "./create-server-app.js";
+export { defaultDataDir } from "./data-dir.js";
 export { HttpError, ServerConfigError } from "./errors.js";
 export {
   type EventStream,

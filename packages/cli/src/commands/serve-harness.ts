@@ -1,10 +1,12 @@
 /**
  * Runs `trama serve` inside the current process, for tests: the command's real code path (argument parsing, apps,
- * server, shutdown on the signal), with its output captured and its address read from what it prints.
+ * server, shutdown on the signal), with its output captured and its address read from what it prints. Also launches
+ * the Debian Chromium the browser tests drive.
  * @module
  */
 import { PassThrough } from "node:stream";
 import { TramaError } from "@trama/core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import type { CliIO } from "../command.js";
 import { runCli } from "../run-cli.js";
 
@@ -68,4 +70,34 @@ export async function startServeInProcess(
       return exit;
     },
   };
+}
+
+/** Debian's Chromium, which the browser tests drive (`apt-get install -y chromium`). */
+export const chromiumPath = "/usr/bin/chromium";
+
+/** Launches `chromiumPath` for a test: no sandbox (containers), no GPU, nothing fetched in the background. */
+export async function launchChromium(): Promise<Browser> {
+  // Imported here: playwright-core is a development dependency, and this file is built with the package.
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** A new page in its own context, whose uncaught errors and console errors are pushed to `errors`. */
+export async function openPage(browser: Browser, options: BrowserContextOptions, errors: string[]): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return page;
 }

@@ -8,11 +8,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ScriptedMember, startScriptedMember } from "@trama/council/testing";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServeInProcess, startServeInProcess } from "./serve-harness.js";
+import { chromiumPath, launchChromium, openPage, type ServeInProcess, startServeInProcess } from "./serve-harness.js";
 
-const chromiumPath = "/usr/bin/chromium";
 const names = ["alpha", "beta", "gamma"] as const;
 const longStory = `${"Once upon a time, ".repeat(300)}the end.`;
 const answers: Record<string, string> = {
@@ -56,23 +55,8 @@ beforeAll(async () => {
   serve = await startServeInProcess(["--port", "0", "--council", "council.yaml", "--data-dir", join(folder, "data")], {
     cwd: folder,
   });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } })).newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(message.text());
-  });
+  browser = await launchChromium();
+  page = await openPage(browser, { acceptDownloads: true, viewport: { width: 1280, height: 900 } }, pageErrors);
   await page.goto(`${serve.url}council/`);
   await page.waitForSelector("body[data-ready]");
 }, 60_000);

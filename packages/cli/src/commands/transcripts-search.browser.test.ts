@@ -9,12 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliCaptured } from "../testing.js";
-import { type ServeInProcess, startServeInProcess } from "./serve-harness.js";
+import { chromiumPath, launchChromium, openPage, type ServeInProcess, startServeInProcess } from "./serve-harness.js";
 
-const chromiumPath = "/usr/bin/chromium";
 const hasChromium = existsSync(chromiumPath);
 if (!hasChromium)
   console.warn(
@@ -84,22 +83,8 @@ beforeAll(async () => {
     ["--port", "0", "--posts", "_posts", "--glossary", "glossary.yaml", "--data-dir", join(folder, "data")],
     { cwd: folder, env: {} },
   );
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  page = await (await browser.newContext({ viewport: { width: 1100, height: 700 } })).newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(message.text());
-  });
+  browser = await launchChromium();
+  page = await openPage(browser, { viewport: { width: 1100, height: 700 } }, pageErrors);
   // The video site is out of reach here: answer its links on the spot, so following one shows where it went.
   await page.route("https://www.youtube.com/**", (route) =>
     route.fulfill({ status: 200, contentType: "text/html", body: "<title>video</title>" }),

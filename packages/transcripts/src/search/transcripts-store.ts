@@ -5,18 +5,17 @@
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
-import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { type DocumentStore, resolveDocumentStore } from "@trama/retrieval";
+import { defaultDataDir } from "@trama/server";
 import { type GlossaryEntry, parseGlossary } from "../fusion/glossary.js";
 import { TranscriptSearchError } from "./search-error.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** `transcripts.db` in Trama's data folder: `TRAMA_DATA_DIR`, else `$XDG_DATA_HOME/trama`, else `~/.local/share/trama`. */
+/** `transcripts.db` in Trama's data folder (`defaultDataDir`: `TRAMA_DATA_DIR`, else `$XDG_DATA_HOME/trama`, …). */
 export function defaultTranscriptsDatabase(env: Env = process.env): string {
-  const folder = env.TRAMA_DATA_DIR || (env.XDG_DATA_HOME ? join(env.XDG_DATA_HOME, "trama") : undefined);
-  return join(folder ?? join(homedir(), ".local", "share", "trama"), "transcripts.db");
+  return join(defaultDataDir(env), "transcripts.db");
 }
 
 /**
