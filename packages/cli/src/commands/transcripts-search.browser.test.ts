@@ -1,14 +1,16 @@
 /**
  * The transcripts search in Debian's Chromium: `trama serve --posts <folder>` in this process (posts written here,
  * imported into SQLite at start), a search with highlighted results, a followed result landing on the chapter's
- * anchor, the video link at the turn's second; then the static site built by `trama transcripts site`, searched in
- * the browser.
+ * anchor, the video link at the turn's second; a question in the ask box answered by a scripted model on loopback
+ * (OpenAI's chat API), its citation linking to the video's second and the post's chapter; then the static site built
+ * by `trama transcripts site`, searched in the browser.
  */
 // biome-ignore-all lint/performance/useDomNodeTextContent: Playwright's innerText is the text as the page shows it, which is what these tests check.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
+import { type ScriptedMember, startScriptedMember } from "@trama/council/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliCaptured } from "../testing.js";
@@ -67,7 +69,14 @@ layout: episode
 `,
 };
 
+/** The model's reply: the excerpt of Alessio's turn cited, and markup that must stay text. */
+const answerFor = (prompt: string) => {
+  const number = /<<<EXCERPT (\d+) [0-9a-f]+>>>\n[^\n]*\nSpeaker: Alessio,/.exec(prompt)?.[1] ?? "99";
+  return `Il libro resta un medium straordinario [${number}]. <img src=x onerror="window.__pwned = 3"> **fine**`;
+};
+
 let folder: string;
+let model: ScriptedMember;
 let serve: ServeInProcess;
 let browser: Browser;
 let page: Page;
@@ -79,8 +88,12 @@ beforeAll(async () => {
   mkdirSync(join(folder, "_posts"));
   for (const [name, text] of Object.entries(posts)) writeFileSync(join(folder, "_posts", name), text);
   writeFileSync(join(folder, "glossary.yaml"), "cloud: Claude\n");
+  model = await startScriptedMember({ model: "m", answer: answerFor, tokenDelayMs: 5 });
   serve = await startServeInProcess(
-    ["--port", "0", "--posts", "_posts", "--glossary", "glossary.yaml", "--data-dir", join(folder, "data")],
+    [
+      ...["--port", "0", "--posts", "_posts", "--glossary", "glossary.yaml", "--data-dir", join(folder, "data")],
+      ...["--transcripts-model", model.shorthand],
+    ],
     { cwd: folder, env: {} },
   );
   browser = await launchChromium();
@@ -95,6 +108,7 @@ afterAll(async () => {
   if (!hasChromium) return;
   await browser?.close();
   await serve?.stop();
+  await model?.close();
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -137,6 +151,36 @@ describe.skipIf(!hasChromium)("transcripts search page", () => {
     await page.waitForSelector(".hit");
     await page.locator(".hit", { hasText: "Paolo" }).locator(".video-link").click();
     await page.waitForURL("https://www.youtube.com/watch?v=abcdefghijk&t=3670s");
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)("ask box", () => {
+  it("answers from the episodes, citing the turn with links to the video's second and the post's chapter", async () => {
+    await page.goto(`${serve.url}transcripts/`);
+    await page.waitForSelector("body[data-ready]");
+    expect(await page.locator("#ask").isVisible()).toBe(true);
+    await page.fill("#question", "Che cosa pensano del libro?");
+    await page.click("#ask button[type=submit]");
+    const citation = page.locator("#answer .answer-text a.citation");
+    await citation.waitFor();
+    expect(await citation.getAttribute("href")).toBe("https://www.youtube.com/watch?v=nitLzgXt33M&t=754s");
+    expect(await citation.innerText()).toMatch(/^\[\d+ 12:34\]$/);
+    // The model's markup is shown as it wrote it, never made into elements.
+    const text = await page.locator("#answer .answer-text").innerText();
+    expect(text).toMatch(
+      /^Il libro resta un medium straordinario \[\d+ 12:34\]\. <img src=x onerror="window.__pwned = 3"> \*\*fine\*\*$/,
+    );
+    expect(await page.locator("#answer img").count()).toBe(0);
+    expect(await page.evaluate("window.__pwned")).toBeUndefined();
+    const source = page.locator("#answer .source");
+    expect(await source.innerText()).toContain("Alessio · Il libro nell'era AI: ebook vs cartaceo");
+    expect(await source.locator(".video-link").getAttribute("href")).toBe(
+      "https://www.youtube.com/watch?v=nitLzgXt33M&t=754s",
+    );
+    await source.locator(".post-link").click();
+    await page.waitForURL(/\/transcripts\/posts\/Puntata42\/#1234-il-libro-nellera-ai-ebook-vs-cartaceo$/);
+    expect(model.requestsOf("answer")).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });
 });

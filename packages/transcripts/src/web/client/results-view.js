@@ -33,11 +33,6 @@ export function renderHits(list, hits) {
     ...hits.map((hit) => {
       const snippet = hit.snippet.parts.map((part) => (part.mark ? element("mark", {}, [part.text]) : part.text));
       const episode = hit.episode === undefined ? "" : `#${hit.episode} · `;
-      const links = [element("a", { href: hit.postUrl, class: "post-link" }, ["Read in the post"])];
-      if (hit.videoUrl)
-        links.push(
-          element("a", { href: hit.videoUrl, class: "video-link" }, [`▶ Watch at ${hit.time ?? "the start"}`]),
-        );
       return element("li", { class: "hit" }, [
         element("p", { class: "hit-where" }, [
           element("span", { class: "time" }, [hit.time ?? "--:--"]),
@@ -45,31 +40,57 @@ export function renderHits(list, hits) {
         ]),
         element("p", { class: "hit-episode" }, [`${episode}${hit.title}${hit.date ? ` (${hit.date})` : ""}`]),
         element("p", { class: "snippet" }, snippet),
-        element("p", { class: "hit-links" }, links),
+        element("p", { class: "hit-links" }, hitLinks(hit)),
       ]);
     }),
   );
 }
 
 /**
- * Shows an answer: its text, each citation a link to the turn's second.
+ * The links of a hit: to the post at the chapter's anchor, and to the video at the turn's second.
+ * @param {Hit} hit
+ */
+function hitLinks(hit) {
+  const links = [element("a", { href: hit.postUrl, class: "post-link" }, ["Read in the post"])];
+  if (hit.videoUrl)
+    links.push(element("a", { href: hit.videoUrl, class: "video-link" }, [`▶ Watch at ${hit.time ?? "the start"}`]));
+  return links;
+}
+
+/**
+ * @typedef {{ parts: Array<{ text: string } | { citation: number, hit: Hit }>,
+ *   citations: Array<{ number: number, hit: Hit }> }} Answer
+ */
+
+/**
+ * Shows an answer: its text, each citation a link to the turn's second, then the cited turns with links to the post's
+ * chapter and the video. The model's words only ever become text nodes.
  * @param {HTMLElement} box
- * @param {{ parts: Array<{ text: string } | { citation: number, hit: Hit }> }} answer
+ * @param {Answer} answer
  */
 export function renderAnswer(box, answer) {
+  const text = answer.parts.map((part) => {
+    if ("text" in part) return part.text;
+    const label = `[${part.citation}${part.hit.time ? ` ${part.hit.time}` : ""}]`;
+    return element(
+      "a",
+      {
+        class: "citation",
+        href: part.hit.videoUrl ?? part.hit.postUrl,
+        title: `${part.hit.speaker} · ${part.hit.chapter}`,
+      },
+      [label],
+    );
+  });
+  const sources = answer.citations.map(({ number, hit }) =>
+    element("li", { class: "source", value: String(number) }, [
+      element("span", { class: "time" }, [hit.time ?? "--:--"]),
+      ` ${hit.speaker} · ${hit.chapter} `,
+      element("span", { class: "hit-links" }, hitLinks(hit)),
+    ]),
+  );
   box.replaceChildren(
-    ...answer.parts.map((part) => {
-      if ("text" in part) return part.text;
-      const label = `[${part.citation}${part.hit.time ? ` ${part.hit.time}` : ""}]`;
-      return element(
-        "a",
-        {
-          class: "citation",
-          href: part.hit.videoUrl ?? part.hit.postUrl,
-          title: `${part.hit.speaker} · ${part.hit.chapter}`,
-        },
-        [label],
-      );
-    }),
+    element("p", { class: "answer-text" }, text),
+    ...(sources.length ? [element("ol", { class: "answer-sources" }, sources)] : []),
   );
 }
