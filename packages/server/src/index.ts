@@ -13,6 +13,7 @@
  * @module
  */
 export { requireToken, tokenCookieName, tokenMatches } from "./bearer-token.js";
+export { eventStreamClientFiles } from "./client-files.js";
 export { createServerApp, defaultBodyLimitBytes, type ServerAppOptions } from "./create-server-app.js";
 export { defaultDataDir } from "./data-dir.js";
 export { HttpError, ServerConfigError } from "./errors.js";

@@ -156,14 +156,24 @@ describe.skipIf(!hasChromium)("transcripts search page", () => {
 });
 
 describe.skipIf(!hasChromium)("ask box", () => {
-  it("answers from the episodes, citing the turn with links to the video's second and the post's chapter", async () => {
+  it("streams the answer, then cites the turn with links to the video's second and the post's chapter", async () => {
     await page.goto(`${serve.url}transcripts/`);
     await page.waitForSelector("body[data-ready]");
     expect(await page.locator("#ask").isVisible()).toBe(true);
+    // Counts the pieces of text added to the answer while it streams (the final render builds its nodes detached).
+    await page.evaluate(`
+      window.__pieces = 0;
+      new MutationObserver((records) => {
+        for (const record of records)
+          if (record.target.matches?.(".answer-text"))
+            window.__pieces += [...record.addedNodes].filter((node) => node.nodeType === Node.TEXT_NODE).length;
+      }).observe(document.getElementById("answer"), { childList: true, subtree: true });
+    `);
     await page.fill("#question", "Che cosa pensano del libro?");
     await page.click("#ask button[type=submit]");
+    await page.waitForSelector("#answer[data-state=done]");
+    expect(await page.evaluate("window.__pieces")).toBeGreaterThan(1);
     const citation = page.locator("#answer .answer-text a.citation");
-    await citation.waitFor();
     expect(await citation.getAttribute("href")).toBe("https://www.youtube.com/watch?v=nitLzgXt33M&t=754s");
     expect(await citation.innerText()).toMatch(/^\[\d+ 12:34\]$/);
     // The model's markup is shown as it wrote it, never made into elements.

@@ -1,11 +1,13 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { eventStreamClientFiles } from "@trama/server";
 
 /**
  * The page's files: its own modules, in `src/web/client/` (plain JavaScript, served as they are, also from the
- * published package), and the browser builds of the libraries it uses, from `node_modules`: `marked` renders Markdown,
- * `dompurify` sanitizes the HTML, `eventsource-parser` reads the event stream. Names are what the page imports.
+ * published package), the browser builds of the libraries it uses, from `node_modules`: `marked` renders Markdown,
+ * `dompurify` sanitizes the HTML; and the event stream reader the apps share (`eventStreamClientFiles`). Names are
+ * what the page imports.
  */
 export function clientFiles(): Record<string, string> {
   const client = clientFolder();
@@ -15,7 +17,7 @@ export function clientFiles(): Record<string, string> {
   const files: Record<string, string> = {
     "vendor-marked.js": require.resolve("marked"),
     "vendor-dompurify.js": beside("dompurify", "purify.es.mjs"),
-    "vendor-eventsource-parser.js": beside("eventsource-parser", "index.js"),
+    ...eventStreamClientFiles(),
   };
   for (const name of clientModules) files[name] = join(client, name);
   return files;
@@ -34,7 +36,6 @@ export const clientModules = [
   "app.js",
   "api.js",
   "dom.js",
-  "event-stream-reader.js",
   "markdown.js",
   "ranking-view.js",
   "turn-state.js",

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { eventStreamClientFiles } from "@trama/server";
 
 // Two levels up is the package folder both from src/web/ (sources) and dist/web/ (the build).
 const clientFolder = () => fileURLToPath(new URL("../../src/web/client/", import.meta.url));
@@ -10,10 +11,13 @@ const clientFolder = () => fileURLToPath(new URL("../../src/web/client/", import
  */
 export const clientModules = ["app.js", "results-view.js", "search-engine.js", "site.js", "styles.css"] as const;
 
-/** The page's files by the name the page imports them with. */
+/** The page's files by the name the page imports them with: its own, and the event stream reader the apps share. */
 export function clientFiles(): Record<string, string> {
   const client = clientFolder();
-  return Object.fromEntries(clientModules.map((name) => [name, join(client, name)]));
+  return {
+    ...eventStreamClientFiles(),
+    ...Object.fromEntries(clientModules.map((name) => [name, join(client, name)])),
+  };
 }
 
 /** The served app's page. */

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type LoopbackServer, sendJson, startLoopbackServer } from "@trama/models/testing";
+import { type LoopbackServer, sendEvents, sendJson, startLoopbackServer } from "@trama/models/testing";
 import { type RunningServer, startServer } from "@trama/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writePosts } from "../search/__fixtures__/posts.js";
@@ -22,22 +22,30 @@ beforeAll(async () => {
   posts = writePosts();
   data = mkdtempSync(join(tmpdir(), "trama-transcripts-app-"));
   model = await startLoopbackServer({
-    "POST /v1/chat/completions": (request, response) => {
+    "POST /v1/chat/completions": async (request, response) => {
       const prompt = (request.body.messages as Array<{ content: string }>).at(-1)!.content;
       const number = /<<<EXCERPT (\d+) [0-9a-f]+>>>\n[^\n]*\n[^\n]*\nIl libro resta/.exec(prompt)?.[1] ?? "9";
-      sendJson(response, 200, {
+      const reply = `Un medium <b>straordinario</b> [${number}].`;
+      if (request.body.stream !== true)
+        return sendJson(response, 200, {
+          id: "x",
+          object: "chat.completion",
+          created: 1,
+          model: "qa",
+          choices: [{ index: 0, message: { role: "assistant", content: reply }, finish_reason: "stop" }],
+        });
+      // Streamed in pieces of a few characters, as a server sends tokens.
+      const chunk = (delta: object, finish: string | null) => ({
         id: "x",
-        object: "chat.completion",
-        created: 1,
+        object: "chat.completion.chunk",
         model: "qa",
-        choices: [
-          {
-            index: 0,
-            message: { role: "assistant", content: `Un medium straordinario [${number}].` },
-            finish_reason: "stop",
-          },
-        ],
+        choices: [{ index: 0, delta, finish_reason: finish }],
       });
+      await sendEvents(response, [
+        ...(reply.match(/[\s\S]{1,8}/g) ?? []).map((piece) => chunk({ content: piece }, null)),
+        chunk({}, "stop"),
+        "[DONE]",
+      ]);
     },
   });
   server = await startServer({
@@ -61,6 +69,23 @@ afterAll(async () => {
 });
 
 const get = async (path: string) => fetch(`${server.url}transcripts/${path}`);
+
+/** The events of a streamed answer to `question`, each with its data parsed. */
+async function askStreamed(question: string): Promise<Array<{ event: string; data: any }>> {
+  const response = await fetch(`${server.url}transcripts/api/ask`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({ question }),
+  });
+  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  return (await response.text())
+    .split("\n\n")
+    .filter((block) => block.startsWith("event:"))
+    .map((block) => ({
+      event: /^event: (.*)$/m.exec(block)![1]!,
+      data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!),
+    }));
+}
 
 describe("transcriptsApp", () => {
   test("imports the posts at start into transcripts.db in the data folder", async () => {
@@ -88,6 +113,20 @@ describe("transcriptsApp", () => {
     const answer = (await response.json()) as any;
     expect(answer.citations.map(({ hit }: { hit: { speaker: string } }) => hit.speaker)).toEqual(["Alessio"]);
     expect(answer.html).toContain('href="https://www.youtube.com/watch?v=nitLzgXt33M&#38;t=329s"');
+    // The model's markup is escaped in the answer's HTML.
+    expect(answer.html).toMatch(/^Un medium &#60;b&#62;straordinario&#60;\/b&#62; <a class="citation"/);
+  });
+
+  test("streams the answer as server-sent events: the text as it is written, then the answer with citations", async () => {
+    const events = await askStreamed("Che cosa pensano del libro?");
+    const deltas = events.filter((event) => event.event === "delta").map((event) => event.data.text as string);
+    expect(deltas.length).toBeGreaterThan(1);
+    const last = events.at(-1)!;
+    expect(last.event).toBe("answer");
+    expect(deltas.join("")).toBe(last.data.answer);
+    expect(last.data.citations.map(({ hit }: { hit: { speaker: string } }) => hit.speaker)).toEqual(["Alessio"]);
+    const nothing = await askStreamed("zzzz qqqq");
+    expect(nothing.map((event) => [event.event, event.data.code])).toEqual([["error", "no_match"]]);
   });
 
   test("refuses bad requests with a reason", async () => {

@@ -1,6 +1,14 @@
 import { readFile } from "node:fs/promises";
 import type { DocumentStore } from "@trama/retrieval";
-import { fileResponse, HttpError, readJsonBody, serveFiles, stringField, type TramaApp } from "@trama/server";
+import {
+  fileResponse,
+  HttpError,
+  readJsonBody,
+  serveFiles,
+  streamEvents,
+  stringField,
+  type TramaApp,
+} from "@trama/server";
 import type { GlossaryEntry } from "../fusion/glossary.js";
 import { parsePost } from "../post/read-post.js";
 import { answerQuestion } from "../search/answer-question.js";
@@ -45,7 +53,9 @@ const modes: readonly SearchMode[] = ["keyword", "semantic", "hybrid"];
  *
  * - `GET api/info`: what is indexed, and whether asking and semantic search are available;
  * - `GET api/search?q=&limit=&mode=`: `{ query, hits }` (see `SearchHit`);
- * - `POST api/ask` `{ question }`: a `TranscriptAnswer` (citations as links in its `html`);
+ * - `POST api/ask` `{ question }`: a `TranscriptAnswer` (citations as links in its `html`); with
+ *   `Accept: text/event-stream`, server-sent events instead: `delta` `{ text }` as the model writes, then `answer`
+ *   (the `TranscriptAnswer`), or `error` `{ code, message }`;
  * - `GET posts/<slug>/`: a post as a page.
  */
 export function transcriptsApp(options: TranscriptsAppOptions = {}): TramaApp {
@@ -121,27 +131,35 @@ export function transcriptsApp(options: TranscriptsAppOptions = {}): TramaApp {
             "no_model",
             "Asking needs a chat model: start the server with one (trama serve --transcripts-model <model>).",
           );
+        const model = options.model;
         const body = await readJsonBody(request);
         const question = stringField(body, "question", { required: true, maxLength: maxQueryLength })!;
-        try {
-          return request.json(
-            await answerQuestion({
-              question,
-              search,
-              model: options.model,
-              signal: AbortSignal.any([context.signal, request.req.raw.signal]),
-            }),
-          );
-        } catch (error) {
-          if (error instanceof Error && /^No turn of the imported episodes matches/.test(error.message))
-            throw new HttpError(404, "no_match", error.message);
-          throw new HttpError(
-            502,
-            "model_failed",
-            `The model ${options.model} could not answer: ${(error as Error).message}`,
-            { cause: error },
-          );
-        }
+        const ask = (signal: AbortSignal, onDelta?: (text: string) => void) =>
+          answerQuestion({
+            question,
+            search,
+            model,
+            signal: AbortSignal.any([context.signal, signal]),
+            ...(onDelta ? { onDelta } : {}),
+          }).catch((error) => {
+            throw askFailure(error, model);
+          });
+        if (!(request.req.header("accept") ?? "").includes("text/event-stream"))
+          return request.json(await ask(request.req.raw.signal));
+        // Streamed: `delta` events with the answer's text as the model writes it, then `answer` with its citations.
+        return streamEvents(
+          request,
+          async (stream) => {
+            try {
+              const answer = await ask(stream.signal, (text) => stream.send({ event: "delta", data: { text } }));
+              stream.send({ event: "answer", data: answer });
+            } catch (error) {
+              const { code, message } = error as HttpError;
+              stream.send({ event: "error", data: { code, message } });
+            }
+          },
+          { signal: context.signal },
+        );
       });
       app.get("/posts/:slug", async (request) => {
         const slug = request.req.param("slug");
@@ -162,4 +180,13 @@ export function transcriptsApp(options: TranscriptsAppOptions = {}): TramaApp {
       await store?.close?.();
     },
   };
+}
+
+/** Why a question got no answer, as the API says it: nothing matched (404), or the model failed (502). */
+function askFailure(error: unknown, model: string): HttpError {
+  if (error instanceof Error && /^No turn of the imported episodes matches/.test(error.message))
+    return new HttpError(404, "no_match", error.message);
+  return new HttpError(502, "model_failed", `The model ${model} could not answer: ${(error as Error).message}`, {
+    cause: error,
+  });
 }

@@ -1,6 +1,7 @@
 // @ts-check
-/** The served search page: asks the server's API and renders what it answers. */
-import { renderAnswer, renderHits } from "./results-view.js";
+/** The served search page: asks the server's API and renders what it answers, answers as they stream. */
+import { readEventStream } from "./event-stream-reader.js";
+import { element, renderAnswer, renderHits } from "./results-view.js";
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById("search"));
 const input = /** @type {HTMLInputElement} */ (document.getElementById("query"));
@@ -35,18 +36,45 @@ form.addEventListener("submit", (event) => {
   if (query) void search(query);
 });
 
+/**
+ * Asks the question, showing the answer's text as the model writes it (text nodes only: model output is data), then
+ * the answer with its citations linked once the stream ends.
+ * @param {string} text
+ */
+async function ask(text) {
+  answer.dataset.state = "asking";
+  answer.textContent = "Thinking…";
+  const response = await fetch("api/ask", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({ question: text }),
+  });
+  if (!response.ok || !response.body) return renderAnswer(answer, await readJson(response));
+  const streamed = element("p", { class: "answer-text" });
+  /** @type {string | undefined} */
+  let failure = "The answer stopped before it was complete: ask again.";
+  await readEventStream(response.body, ({ event, data }) => {
+    const body = /** @type {any} */ (data);
+    if (event === "delta") {
+      if (answer.dataset.state !== "streaming") answer.replaceChildren(streamed);
+      answer.dataset.state = "streaming";
+      streamed.append(String(body.text));
+    } else if (event === "answer") {
+      renderAnswer(answer, body);
+      failure = undefined;
+    } else if (event === "error") failure = String(body?.message ?? "The answer failed.");
+  });
+  if (failure !== undefined) throw new Error(failure);
+}
+
 askForm.addEventListener("submit", async (event) => {
   event.preventDefault();
-  answer.textContent = "Thinking…";
   try {
-    const response = await fetch("api/ask", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ question: question.value }),
-    });
-    renderAnswer(answer, await readJson(response));
+    await ask(question.value);
+    answer.dataset.state = "done";
   } catch (error) {
     answer.textContent = /** @type {Error} */ (error).message;
+    answer.dataset.state = "failed";
   }
 });
 
