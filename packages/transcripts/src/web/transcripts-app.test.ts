@@ -139,6 +139,33 @@ describe("transcriptsApp", () => {
     expect(semantic.status).toBe(400);
   });
 
+  test("a restart after a post left the folder removes its episode, and logs it", async () => {
+    const folder = writePosts();
+    const dataDir = mkdtempSync(join(tmpdir(), "trama-transcripts-app-prune-"));
+    const lines: string[] = [];
+    const start = async () => {
+      const running = await startServer({
+        apps: [transcriptsApp({ posts: folder, env: { TRAMA_DATA_DIR: dataDir } })],
+        port: 0,
+        log: (line) => lines.push(line),
+      });
+      const info = (await (await fetch(`${running.url}transcripts/api/info`)).json()) as { documents: number };
+      await running.close();
+      return info.documents;
+    };
+    try {
+      expect(await start()).toBe(6);
+      rmSync(join(folder, "2026-02-04-Intervista-Alessandro-Maserati.md"));
+      expect(await start()).toBe(4);
+      expect(lines).toContain(
+        `transcripts: Removed 1 episode no longer in ${folder}: 2026-02-04-Intervista-Alessandro-Maserati.md.`,
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   test("the page's modules type-check as DOM code", () => {
     execFileSync(
       process.execPath,
