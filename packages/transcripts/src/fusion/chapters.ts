@@ -7,8 +7,9 @@
  * @module
  */
 import type { Chapter } from "../model/transcript.js";
+import { titleGain, titleStems, wordStems } from "./chapter-evidence.js";
 import type { FusedWord } from "./fused-word.js";
-import { textKeys } from "./normalize.js";
+import { endsSentence } from "./normalize.js";
 
 /** Options of `placeChapters`. */
 export interface ChapterOptions {
@@ -28,23 +29,16 @@ export interface ChapterPlacement {
   turnStart: boolean;
 }
 
-/** Words before and after a start in which the title's words are counted. */
-const CONTEXT_WORDS = 80;
-const STEM = 5;
 /**
  * How the evidence is weighed. The listed time is only known to ±tolerance, so every sentence start within it may be
- * the true start; two chapters in three start a turn in the show's posts (`TURN_SHARE`), and the title's words
- * appearing after a start rather than before it make it likelier (`TITLE_WEIGHT`). The start chosen is the one most
- * likely within the tolerance of the true start, which is what a reader of the list's times can check.
+ * the true start; two chapters in three start a turn in the show's posts (`TURN_SHARE`), the title's words appearing
+ * after a start rather than before it make it likelier (`TITLE_WEIGHT`). The start chosen is the one most likely
+ * within the tolerance of the true start, which is what a reader of the list's times can check.
  */
 const TURN_SHARE = 0.67;
 const TITLE_WEIGHT = 1;
-/** Words too common to tell one topic from another. */
-const STOPWORDS = new Set(
-  "alla alle allo anche come con dalla dalle degli della delle dello dopo fare nella nelle nostro nostra perche piu poi quando quella quello questa questo sono sulla sulle tutti tutto una uno vostra vostro".split(
-    " ",
-  ),
-);
+/** How many words a turn start that falls mid-sentence may be moved to the nearest sentence start. */
+const SNAP = 3;
 
 /**
  * Places every chapter, in order, strictly after the previous one. Returns one placement per chapter that fits;
@@ -58,13 +52,14 @@ export function placeChapters(input: {
   const { words } = input;
   const tolerance = input.options?.tolerance ?? 15;
   const placements: ChapterPlacement[] = [];
+  const stems = wordStems(words);
   let previous = -1;
   for (const chapter of [...input.chapters].sort((first, second) => first.start - second.start)) {
     if (words.length === 0 || previous >= words.length - 1) break;
     const word =
       previous < 0 && chapter.start <= (words[0]!.start ?? 0) + tolerance
         ? 0
-        : bestStart(words, chapter, previous, tolerance);
+        : bestStart(words, stems, chapter, previous, tolerance);
     if (word === undefined) continue;
     placements.push({
       chapter,
@@ -80,19 +75,25 @@ export function placeChapters(input: {
 
 function bestStart(
   words: readonly FusedWord[],
+  stems: readonly string[][],
   chapter: Chapter,
   previous: number,
   tolerance: number,
 ): number | undefined {
-  const titleKeys = titleStems(chapter.title);
+  const title = titleStems(chapter.title);
   const candidates: Array<{ index: number; time: number; turnStart: boolean; weight: number }> = [];
+  const seen = new Set<number>();
   for (let index = previous + 1; index < words.length; index++) {
-    const word = words[index]!;
-    const time = word.start ?? chapter.start;
+    const time = words[index]!.start ?? chapter.start;
     if (time > chapter.start + tolerance) break;
-    if (time < chapter.start - tolerance || !word.sentenceStart || word.shortTurn !== undefined) continue;
-    const gain = titleGain(words, index, titleKeys);
-    candidates.push({ index, time, turnStart: startsTurn(words, index), weight: Math.exp(TITLE_WEIGHT * gain) });
+    if (time < chapter.start - tolerance || !words[index]!.sentenceStart || words[index]!.shortTurn !== undefined)
+      continue;
+    const turnStart = startsTurn(words, index);
+    const at = turnStart ? punctuatedStart(words, index, previous) : index;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    const weight = Math.exp(TITLE_WEIGHT * titleGain(stems, at, title));
+    candidates.push({ index: at, time: words[at]!.start ?? time, turnStart, weight });
   }
   if (candidates.length === 0) return nearestSentenceStart(words, chapter.start, previous);
   // How likely each candidate is the true start: turn starts share TURN_SHARE of the belief, the others the rest.
@@ -136,30 +137,24 @@ function startsTurn(words: readonly FusedWord[], index: number): boolean {
   return true;
 }
 
-/** The stems (first five letters) of a title's telling words, so that inflections meet ("riflessioni", "riflessione"). */
-function titleStems(title: string): Set<string> {
-  return new Set(
-    textKeys(title)
-      .filter((key) => key.length >= 3 && !STOPWORDS.has(key))
-      .map(stem),
-  );
-}
-
-function stem(key: string): string {
-  return key.slice(0, STEM);
-}
-
-/** How much more the words after `index` than those before it mention the title's words, from -1 to 1. */
-function titleGain(words: readonly FusedWord[], index: number, titleKeys: ReadonlySet<string>): number {
-  if (titleKeys.size === 0) return 0;
-  const mentions = (from: number, to: number) => {
-    const found = new Set<string>();
-    for (let at = Math.max(0, from); at < Math.min(words.length, to); at++) {
-      for (const key of words[at]!.keys) if (titleKeys.has(stem(key))) found.add(stem(key));
-    }
-    return found.size;
-  };
-  return (mentions(index, index + CONTEXT_WORDS) - mentions(index - CONTEXT_WORDS, index)) / titleKeys.size;
+/**
+ * Where a turn that starts mid-sentence really starts: a turn boundary the speaker transfer put a word or two off
+ * ("minuti? No, ‖ tocchi") leaves a lower-case word after a word that does not end a sentence. The sentence start
+ * nearest it, within `SNAP` words, is where the other speaker took over; without one the turn start stands (a speaker
+ * cut off mid-sentence).
+ */
+function punctuatedStart(words: readonly FusedWord[], index: number, previous: number): number {
+  const isStart = (at: number) =>
+    at > previous &&
+    at < words.length &&
+    words[at]!.shortTurn === undefined &&
+    (at === 0 || endsSentence(words[at - 1]!.text));
+  if (isStart(index) || !/^\p{Ll}/u.test(words[index]!.text)) return index;
+  for (let step = 1; step <= SNAP; step++) {
+    if (isStart(index - step)) return index - step;
+    if (isStart(index + step)) return index + step;
+  }
+  return index;
 }
 
 /** Outside the tolerance: the sentence start nearest in time after `previous`, or the word nearest in time. */
