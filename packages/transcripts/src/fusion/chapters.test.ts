@@ -42,9 +42,10 @@ describe("placeChapters", () => {
     // The speaker transfer gave "No," to the previous speaker: the other speaker's turn starts at "tocchi".
     const words = episode(
       ["Paolo", `Ma ${filler(30)} avranno voglia di vedere contenuti da 90 minuti? No,`],
-      ["Giulia", `tocchi proprio il punto su cui sarei andato ${filler(30)}.`],
+      ["Giulia", `tocchi proprio il punto su cui sarei andato. Però ${filler(30)}.`],
     );
-    const [, placement] = placeChapters({ words, chapters: [intro, { title: "La nuova generazione", start: 15 }] });
+    // "Però" is nearer the listed time, but "No," is where the other speaker took over, which weighs more.
+    const [, placement] = placeChapters({ words, chapters: [intro, { title: "La nuova generazione", start: 19 }] });
     expect(firstWords(words, placement!.word)).toBe("No, tocchi proprio");
     expect(placement!.sentenceStart).toBe(true);
   });

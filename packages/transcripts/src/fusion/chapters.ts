@@ -81,8 +81,7 @@ function bestStart(
   tolerance: number,
 ): number | undefined {
   const title = titleStems(chapter.title);
-  const candidates: Array<{ index: number; time: number; turnStart: boolean; weight: number }> = [];
-  const seen = new Set<number>();
+  const byIndex = new Map<number, { index: number; time: number; turnStart: boolean; weight: number }>();
   for (let index = previous + 1; index < words.length; index++) {
     const time = words[index]!.start ?? chapter.start;
     if (time > chapter.start + tolerance) break;
@@ -90,11 +89,14 @@ function bestStart(
       continue;
     const turnStart = startsTurn(words, index);
     const at = turnStart ? punctuatedStart(words, index, previous) : index;
-    if (seen.has(at)) continue;
-    seen.add(at);
-    const weight = Math.exp(TITLE_WEIGHT * titleGain(stems, at, title));
-    candidates.push({ index: at, time: words[at]!.start ?? time, turnStart, weight });
+    // A turn start moved onto a sentence start already weighed keeps its evidence of a turn.
+    const known = byIndex.get(at);
+    if (known) known.turnStart ||= turnStart;
+    else byIndex.set(at, { index: at, time: words[at]!.start ?? time, turnStart, weight: 0 });
   }
+  const candidates = [...byIndex.values()];
+  for (const candidate of candidates)
+    candidate.weight = Math.exp(TITLE_WEIGHT * titleGain(stems, candidate.index, title));
   if (candidates.length === 0) return nearestSentenceStart(words, chapter.start, previous);
   // How likely each candidate is the true start: turn starts share TURN_SHARE of the belief, the others the rest.
   const turns = candidates.filter((candidate) => candidate.turnStart).length;
