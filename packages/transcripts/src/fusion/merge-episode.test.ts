@@ -89,6 +89,35 @@ describe("mergeEpisode", () => {
     expect(kept.words.filter((word) => word.text === "Ciao!")).toHaveLength(1);
   });
 
+  it("does not take the host's misheard word for a dropped interjection that merely sounds a little like it", () => {
+    // The recording tool heard "giusto?" as "gilsto?", so the captions' "giusto?" is explained by nothing; its letters
+    // share a few sounds with "Sì, esatto." (which the captions dropped), but it is the end of Stefano's question.
+    const host = parseRiverside(
+      `Stefano Maestri (00:01)
+Serve un modello o il fine tuning di un altro modello già esistente, gilsto? E questa cosa mi dicevi che la usi soprattutto nel machine learning.
+
+Veronica Brizzi (00:07)
+Sì, esatto.
+`,
+      { file: "riverside.txt" },
+    );
+    const text = parseTranscript(
+      `0:00:01.000,0:00:06.500
+Serve un modello o il fine tuning di un altro modello già esistente, giusto? E
+
+0:00:06.500,0:00:12.000
+questa cosa mi dicevi che la usi soprattutto nel machine learning.
+`,
+      { file: "captions.sbv", format: "sbv" },
+    );
+    const { episode } = mergeEpisode({ speakers: host, text });
+    expect(turns(episode)).toEqual([
+      "Stefano Maestri: Serve un modello o il fine tuning di un altro modello già esistente, giusto?",
+      "Veronica Brizzi: Sì, esatto.",
+      "Stefano Maestri: E questa cosa mi dicevi che la usi soprattutto nel machine learning.",
+    ]);
+  });
+
   it("moves interjections caught inside the interrupted sentence to its nearest boundary, here its start", () => {
     const inside = sbv
       .replace("Ciao! Ciao!\n", "Oggi puntata super densa\n")

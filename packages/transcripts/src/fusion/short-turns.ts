@@ -134,8 +134,11 @@ function findWords(
       const run = words.slice(first, end);
       if (run.some((word) => word.shortTurn !== undefined || word.origin !== "text")) continue;
       const runKeys = run.flatMap((word) => word.keys);
-      // Word by word, or letter by letter when the sources cut the words differently ("questosull'università").
-      const likeness = Math.max(sequenceLikeness(keys, runKeys), keySimilarity(keys.join(""), runKeys.join("")));
+      // Word by word, or letter by letter when the sources cut the words differently ("questosull'università"). Cut
+      // differently, the letters still agree closely: a looser letter match is other words that share a few sounds
+      // ("giusto?" is not "Sì, esatto."), so it counts only at the acceptance level.
+      const letters = keySimilarity(keys.join(""), runKeys.join(""));
+      const likeness = Math.max(sequenceLikeness(keys, runKeys), letters >= ACCEPT ? letters : 0);
       // Words the speaker source already explains, as its main text, are less likely to be the interjection.
       const explained = run.filter((word) => word.similarity >= 0.99).length / run.length;
       // Nearness to the turn's time, or to where it is listed: a few seconds, or a few words, make a difference.
