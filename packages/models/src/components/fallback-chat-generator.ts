@@ -7,6 +7,8 @@ import {
   TramaError,
   t,
 } from "@trama/core";
+import type { ChatResponse } from "@trama/provider";
+import type { Tool } from "../tools/tool.js";
 import { ChatGenerator, type ChatGeneratorParams } from "./chat-generator.js";
 import type { GenerationSettings } from "./generation-settings.js";
 
@@ -20,6 +22,10 @@ export class AllGeneratorsFailedError extends TramaError {
 }
 
 const TYPE = "trama.FallbackChatGenerator";
+
+function fallbackMeta(index: number, errors: readonly unknown[]): Record<string, unknown> {
+  return { fallbackIndex: index, ...(errors.length ? { fallbackErrors: errors.map(String) } : {}) };
+}
 
 /**
  * Tries chat generators in order, each with its own retries, until one answers. Cancellation stops at once;
@@ -43,25 +49,51 @@ export class FallbackChatGenerator implements Component {
     inputs: { messages: ChatMessage[]; settings?: GenerationSettings },
     context: RunContext,
   ): Promise<{ replies: ChatMessage[] }> {
-    const errors: unknown[] = [];
-    for (const [index, generator] of this.generators.entries()) {
-      try {
-        const { replies } = await generator.run(inputs, context);
-        return {
-          replies: replies.map((reply) =>
-            reply.withMeta({ fallbackIndex: index, ...(errors.length ? { fallbackErrors: errors.map(String) } : {}) }),
-          ),
-        };
-      } catch (error) {
-        if (context.signal.aborted) throw error;
-        errors.push(error);
+    const { index, errors, value } = await this.#firstToAnswer(
+      (generator) => generator.run(inputs, context),
+      context.signal,
+      (failedIndex, error) => {
         // Streamed consumers may have shown part of the failed answer: tell them another generator takes over.
         if (context.streaming)
           context.emit({
             type: "fallback",
-            failedIndex: index,
+            failedIndex,
             error: error instanceof Error ? error.message : String(error),
           });
+      },
+    );
+    return { replies: value.replies.map((reply) => reply.withMeta(fallbackMeta(index, errors))) };
+  }
+
+  /**
+   * The first reply any generator gives, outside a pipeline: what rankers, judges and products call. The reply's
+   * metadata names the generator that answered, as in a pipeline run.
+   */
+  async generate(
+    messages: readonly ChatMessage[],
+    overrides: { tools?: Tool[]; settings?: GenerationSettings; signal?: AbortSignal } = {},
+  ): Promise<ChatResponse> {
+    const { index, errors, value } = await this.#firstToAnswer(
+      (generator) => generator.generate(messages, overrides),
+      overrides.signal,
+    );
+    return { ...value, message: value.message.withMeta(fallbackMeta(index, errors)) };
+  }
+
+  /** Calls the generators in order until one answers; cancellation stops at once, any other failure moves on. */
+  async #firstToAnswer<T>(
+    call: (generator: ChatGenerator) => Promise<T>,
+    signal: AbortSignal | undefined,
+    onFailure?: (index: number, error: unknown) => void,
+  ): Promise<{ index: number; errors: unknown[]; value: T }> {
+    const errors: unknown[] = [];
+    for (const [index, generator] of this.generators.entries()) {
+      try {
+        return { index, errors, value: await call(generator) };
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        errors.push(error);
+        onFailure?.(index, error);
       }
     }
     throw new AllGeneratorsFailedError(errors);

@@ -209,6 +209,29 @@ describe("FallbackChatGenerator", () => {
     expect(error.message).toContain("1. openai-compatible (a): HTTP 401: Incorrect API key");
     expect(error.message).toContain("2. openai-compatible (b): HTTP 401: Incorrect API key");
   });
+
+  it("answers outside a pipeline too (generate), as rankers and judges call it", async () => {
+    const broken = await serve({
+      "POST /v1/chat/completions": (_request, response) =>
+        sendJson(response, 401, { error: { message: "Incorrect API key" } }),
+    });
+    const working = await serve({
+      "POST /v1/chat/completions": (_request, response) => sendJson(response, 200, completion("Rome.")),
+    });
+    const fallback = new FallbackChatGenerator({
+      generators: [{ model: model(broken, "primary") }, { model: model(working, "secondary") }],
+    });
+    const { message, finishReason } = await fallback.generate(question);
+    expect(message.text).toBe("Rome.");
+    expect(finishReason.unified).toBe("stop");
+    expect(message.meta.fallbackIndex).toBe(1);
+    expect(String((message.meta.fallbackErrors as string[])[0])).toContain("HTTP 401: Incorrect API key");
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(fallback.generate(question, { signal: cancelled.signal })).rejects.not.toBeInstanceOf(
+      AllGeneratorsFailedError,
+    );
+  });
 });
 
 describe("Agent", () => {
