@@ -7,8 +7,8 @@
  *   node scripts/build.mjs --all    every package; fails when an optional runtime is missing
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,3 +29,16 @@ const projects = references
   });
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 execFileSync(process.execPath, [tsc, "-b", ...projects], { cwd: root, stdio: "inherit" });
+
+// npm links a workspace's `bin` only if the file exists at install time, which `dist/` does not on a fresh clone:
+// link `trama` once it is built, so `npx trama` works in the clone.
+const bin = join(root, "node_modules", ".bin", "trama");
+const main = join(root, "packages", "cli", "dist", "main.js");
+if (existsSync(main)) {
+  chmodSync(main, 0o755);
+  if (!existsSync(bin)) {
+    mkdirSync(dirname(bin), { recursive: true });
+    rmSync(bin, { force: true }); // a dangling link left by an earlier install
+    symlinkSync(relative(dirname(bin), main), bin);
+  }
+}
