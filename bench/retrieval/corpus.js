@@ -27,6 +27,7 @@ export const CORPUS = {
   midSampling: "zipf",
   frequentQueries: 200,
   frequentRanks: [0, 50],
+  warmupQueries: 500,
 };
 
 export const dataFolder = fileURLToPath(new URL("../.bench-data/", import.meta.url));
@@ -83,8 +84,11 @@ function sampleRank(cumulative, random) {
   return low;
 }
 
-/** Two distinct words of ranks `from` (included) to `to` (excluded), each drawn by `rank()`, per query. */
-function twoWordQueries(vocabulary, count, [from, to], rank) {
+/**
+ * Two distinct words of ranks `from` (included) to `to` (excluded), each drawn by `rank()`, per query; none of the
+ * queries in `excluded` (warm-up queries must not be the measured ones).
+ */
+function twoWordQueries(vocabulary, count, [from, to], rank, excluded = new Set()) {
   const draw = () => {
     for (;;) {
       const drawn = rank();
@@ -95,7 +99,8 @@ function twoWordQueries(vocabulary, count, [from, to], rank) {
   while (queries.length < count) {
     const first = draw();
     const second = draw();
-    if (first !== second) queries.push(`${vocabulary[first]} ${vocabulary[second]}`);
+    const query = `${vocabulary[first]} ${vocabulary[second]}`;
+    if (first !== second && !excluded.has(query)) queries.push(query);
   }
   return queries;
 }
@@ -112,12 +117,24 @@ function generate() {
     documents[index] = words.join(" ");
   }
   const zipfRank = () => sampleRank(cumulative, random);
+  const frequentRank = () => Math.floor(random() * CORPUS.frequentRanks[1]);
+  const midQueries = twoWordQueries(vocabulary, CORPUS.midQueries, CORPUS.midRanks, zipfRank);
+  const frequentQueries = twoWordQueries(vocabulary, CORPUS.frequentQueries, CORPUS.frequentRanks, frequentRank);
+  // Drawn after everything else, so the corpus and the measured queries are the same as without them.
+  const warmup = (ranks, rank, measured) =>
+    twoWordQueries(
+      vocabulary,
+      CORPUS.warmupQueries,
+      ranks,
+      rank,
+      new Set(measured.flatMap((query) => [query, query.split(" ").reverse().join(" ")])),
+    );
   return {
     documents,
-    midQueries: twoWordQueries(vocabulary, CORPUS.midQueries, CORPUS.midRanks, zipfRank),
-    frequentQueries: twoWordQueries(vocabulary, CORPUS.frequentQueries, CORPUS.frequentRanks, () =>
-      Math.floor(random() * CORPUS.frequentRanks[1]),
-    ),
+    midQueries,
+    frequentQueries,
+    warmupMidQueries: warmup(CORPUS.midRanks, zipfRank, midQueries),
+    warmupFrequentQueries: warmup(CORPUS.frequentRanks, frequentRank, frequentQueries),
   };
 }
 

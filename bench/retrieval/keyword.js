@@ -86,7 +86,7 @@ function printKeywordTable(rows) {
   const corpus = loadCorpus();
   const sizes = { mid: corpus.midQueries.length, frequent: corpus.frequentQueries.length };
   printTable(
-    "Keyword search: 100,000 documents of 70–130 Zipf words, two-word OR queries, top 10 — ms per query (median / p95), overlap with the exhaustive BM25 top 10",
+    "Keyword search: 100,000 documents of 70–130 Zipf words, two-word OR queries, top 10, each library warmed up by up to 500 other queries of the same kind — ms per query (median / p95), overlap with the exhaustive BM25 top 10",
     [
       "library",
       "index s",
