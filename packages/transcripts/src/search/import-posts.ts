@@ -6,11 +6,11 @@
  * @module
  */
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import { type AnyComponent, Pipeline, TramaError } from "@trama/core";
 import { DocumentEmbedder } from "@trama/models";
 import { type DocumentStore, DocumentWriter, describeStore, type Filter } from "@trama/retrieval";
-import { postDocuments } from "./post-documents.js";
+import { postDocuments, postFolder } from "./post-documents.js";
 import { PostToDocuments } from "./search-components.js";
 import { TranscriptSearchError } from "./search-error.js";
 
@@ -139,7 +139,7 @@ async function folderOf(posts: string | readonly string[]): Promise<string | und
  * (moved) or before documents recorded one; the documents are rewritten as they are, embeddings included.
  */
 async function recordFolder(store: DocumentStore, samePost: Filter, postHash: string, file: string): Promise<number> {
-  const folder = dirname(resolve(file));
+  const folder = postFolder(file);
   const elsewhere = await store.filter({
     operator: "AND",
     conditions: [

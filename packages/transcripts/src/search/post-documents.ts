@@ -31,6 +31,11 @@ export interface PostDocuments {
   documents: Document[];
 }
 
+/** The folder a post's documents record (`post_folder`): its file's folder, absolute, as imports and pruning compare it. */
+export function postFolder(file: string): string {
+  return dirname(resolve(file));
+}
+
 /**
  * Reads a post (`text`, from `file`) into one document per turn or passage. `content` is the words; `meta` has
  * `source: "transcripts"`, `post` (the slug), `post_file`, `post_folder` (the file's folder, absolute), `post_hash`,
@@ -53,7 +58,7 @@ export function postDocuments(input: { text: string; file: string } & PostDocume
     source: "transcripts",
     post: info.slug,
     post_file: info.file,
-    post_folder: dirname(resolve(input.file)),
+    post_folder: postFolder(input.file),
     post_hash: postHash,
     title: info.title,
     ...(info.date ? { date: info.date } : {}),
