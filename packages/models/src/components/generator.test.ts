@@ -183,17 +183,23 @@ describe("saving generators built from a model instance", () => {
 });
 
 describe("FallbackChatGenerator", () => {
-  it("moves on to the next generator when one fails, and reports every failure when all do", async () => {
+  /** A fallback whose first generator's server refuses the key and whose second answers `answer`. */
+  async function brokenThenWorking(answer: string) {
     const broken = await serve({
       "POST /v1/chat/completions": (_request, response) =>
         sendJson(response, 401, { error: { message: "Incorrect API key" } }),
     });
     const working = await serve({
-      "POST /v1/chat/completions": (_request, response) => sendJson(response, 200, completion("Paris.")),
+      "POST /v1/chat/completions": (_request, response) => sendJson(response, 200, completion(answer)),
     });
     const fallback = new FallbackChatGenerator({
       generators: [{ model: model(broken, "primary") }, { model: model(working, "secondary") }],
     });
+    return { broken, fallback };
+  }
+
+  it("moves on to the next generator when one fails, and reports every failure when all do", async () => {
+    const { broken, fallback } = await brokenThenWorking("Paris.");
     const result = await new Pipeline().add("llm", fallback).run({ llm: { messages: question } });
     const reply = result.llm?.replies?.[0] as ChatMessage;
     expect(reply.text).toBe("Paris.");
@@ -211,16 +217,7 @@ describe("FallbackChatGenerator", () => {
   });
 
   it("answers outside a pipeline too (generate), as rankers and judges call it", async () => {
-    const broken = await serve({
-      "POST /v1/chat/completions": (_request, response) =>
-        sendJson(response, 401, { error: { message: "Incorrect API key" } }),
-    });
-    const working = await serve({
-      "POST /v1/chat/completions": (_request, response) => sendJson(response, 200, completion("Rome.")),
-    });
-    const fallback = new FallbackChatGenerator({
-      generators: [{ model: model(broken, "primary") }, { model: model(working, "secondary") }],
-    });
+    const { fallback } = await brokenThenWorking("Rome.");
     const { message, finishReason } = await fallback.generate(question);
     expect(message.text).toBe("Rome.");
     expect(finishReason.unified).toBe("stop");
