@@ -48,7 +48,18 @@ export interface ImportPostsOptions {
 
 /** What an import did, post by post. */
 export interface ImportReport {
-  posts: Array<{ file: string; status: PostImportStatus; documents: number }>;
+  /** The posts imported, in the order read (a folder's by file name). */
+  posts: Array<{
+    /** The file's name, such as `2026-03-07-Puntata42.md` (what the post's documents record as `post_file`). */
+    file: string;
+    /** The file read, as listed from the folder or given. */
+    path: string;
+    /** The post's slug (`EpisodeInfo.slug`): the front matter's `slug`, else the file name without date and extension. */
+    slug: string;
+    status: PostImportStatus;
+    /** The post's documents in the store now. */
+    documents: number;
+  }>;
   /** Documents written and deleted in all (the removed posts' documents included). */
   written: number;
   deleted: number;
@@ -100,7 +111,13 @@ export async function importPosts(options: ImportPostsOptions): Promise<ImportRe
       }
       // Deleted only once the new documents are stored: a failure before this line leaves the old ones.
       if (stale.length > 0) report.deleted += await store.delete(stale.map((document) => document.id));
-      report.posts.push({ file: name, status, documents: planned.documents.length });
+      report.posts.push({
+        file: name,
+        path: file,
+        slug: planned.info.slug,
+        status,
+        documents: planned.documents.length,
+      });
       options.onProgress?.({
         done: index + 1,
         total: files.length,

@@ -57,10 +57,13 @@ describe("importPosts", () => {
     expect([first.written, await store.count()]).toEqual([6, 6]);
     const ids = (await store.filter()).map((document) => document.id);
     const second = await importPosts({ posts: folder, store });
+    // Each post as listed from the folder: its path (the file read) and its slug, besides its name.
+    const listed = (file: string, slug: string, documents: number) =>
+      ({ file, path: join(folder, file), slug, status: "unchanged", documents }) as const;
     expect(second).toEqual({
       posts: [
-        { file: "2026-02-04-Intervista-Alessandro-Maserati.md", status: "unchanged", documents: 2 },
-        { file: "2026-03-07-Puntata42.md", status: "unchanged", documents: 4 },
+        listed("2026-02-04-Intervista-Alessandro-Maserati.md", "Intervista-Alessandro-Maserati", 2),
+        listed("2026-03-07-Puntata42.md", "Puntata42", 4),
       ],
       written: 0,
       deleted: 0,

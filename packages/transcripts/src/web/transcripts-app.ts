@@ -10,10 +10,8 @@ import {
   type TramaApp,
 } from "@trama/server";
 import type { GlossaryEntry } from "../fusion/glossary.js";
-import { parsePost } from "../post/read-post.js";
 import { answerQuestion } from "../search/answer-question.js";
-import { episodeInfo } from "../search/episode-info.js";
-import { describeRemoved, type ImportProgress, importPosts, postFiles } from "../search/import-posts.js";
+import { describeRemoved, type ImportProgress, importPosts } from "../search/import-posts.js";
 import type { SiteLinks } from "../search/post-links.js";
 import { type SearchMode, TranscriptSearch } from "../search/search-transcripts.js";
 import { openTranscriptsStore } from "../search/transcripts-store.js";
@@ -80,11 +78,7 @@ export function transcriptsApp(options: TranscriptsAppOptions = {}): TramaApp {
         });
         const removed = describeRemoved(report);
         if (removed) context.log(`transcripts: ${removed}`);
-        const files = await postFiles(options.posts);
-        for (const file of files) {
-          const text = await readFile(file, "utf8");
-          posts.set(episodeInfo(parsePost(text, { file }), file).slug, file);
-        }
+        for (const post of report.posts) posts.set(post.slug, post.path);
       }
       const site: SiteLinks =
         options.site?.baseUrl || !options.posts
