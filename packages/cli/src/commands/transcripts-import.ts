@@ -1,14 +1,9 @@
 import type { CliCommand, CliIO } from "../command.js";
 import { UsageError } from "../usage-error.js";
 import { parseCommandLine } from "./retrieval-options.js";
-import {
-  importWithProgress,
-  openSearchSetup,
-  searchStoreOptions,
-  searchStoreUsage,
-} from "./transcripts-search-options.js";
+import { importWithProgress, openSearchSetup, searchStoreOptions, storeUsage } from "./transcripts-search-options.js";
 
-const usage = `Usage: trama transcripts import <posts folder | post.md …> [options]
+const usage = `Usage: trama transcripts import [<posts folder | post.md …>] [options]
 
 Imports published posts for trama transcripts search and ask: one document per speaker turn (long turns in
 passages), with the episode, speaker, chapter and time. Posts already imported and unchanged are skipped; a changed
@@ -16,8 +11,13 @@ post's documents are replaced (the new ones are written before the old ones are 
 loses nothing). Importing a folder also removes the posts imported from it whose files are gone (once every post
 in it is imported; an empty folder removes nothing).
 
+Arguments:
+  <posts folder>        A folder of posts, such as the site's _posts (its .md and .markdown files, not subfolders).
+  <post.md …>           Post files; importing files removes nothing. Several folders and files are imported in turn.
+
 Options:
-${searchStoreUsage}
+  --posts <folder>      The folder to import when no folder or file is given. Default: $TRAMA_POSTS.
+${storeUsage}
   -h, --help            Show this help.`;
 
 /** `trama transcripts import <folder>`: posts into the search's store, with a progress bar. */

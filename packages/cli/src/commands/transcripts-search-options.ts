@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type { DocumentStore } from "@trama/retrieval";
 import type { GlossaryEntry, ImportReport, SiteLinks, TranscriptSearch } from "@trama/transcripts";
 import type { CliIO } from "../command.js";
-import { createProgressBar } from "../progress.js";
+import { createProgressBar, type ProgressBar } from "../progress.js";
 import { storeShorthand } from "./retrieval-options.js";
 
 /** The options the transcripts search commands share, for `parseCommandLine`. */
@@ -20,14 +20,17 @@ export const searchStoreOptions = {
   permalink: { type: "string" },
 } as const;
 
-/** The help lines of `searchStoreOptions`. */
+/** The help lines of `--store` and `--embedder`, which mean the same to every transcripts search command. */
+export const storeUsage = `  --store <store>       The document store: sqlite:./episodes.db, memory:./episodes.json, postgres:env:DATABASE_URL.
+                        Default: transcripts.db in $TRAMA_DATA_DIR (else ~/.local/share/trama).
+  --embedder <model>    An embedding model (ollama:nomic-embed-text, …) for semantic and hybrid search; the posts are
+                        embedded with it when imported.`;
+
+/** The help lines of `searchStoreOptions`, for the commands that import `--posts` before they search. */
 export const searchStoreUsage = `  --posts <folder>      Import this folder of posts first (only new and changed posts are written; posts
                         whose files left the folder are removed).
                         Default: $TRAMA_POSTS.
-  --store <store>       The document store: sqlite:./episodes.db, memory:./episodes.json, postgres:env:DATABASE_URL.
-                        Default: transcripts.db in $TRAMA_DATA_DIR (else ~/.local/share/trama).
-  --embedder <model>    An embedding model (ollama:nomic-embed-text, …) for semantic and hybrid search; the posts are
-                        embedded with it when imported.
+${storeUsage}
   --glossary <file>     The show's glossary (YAML, 'cloud: Claude'): a term also finds what speech recognition wrote.
                         Default: $TRAMA_GLOSSARY.
   --site-url <url>      The show's site, for links to the posts (https://…). Default: $TRAMA_SITE_URL, else links
@@ -77,17 +80,23 @@ export async function openSearchSetup(values: Values, io: CliIO): Promise<Search
  * files left the folder (said on stderr); resolves to what was imported.
  */
 export async function importWithProgress(setup: SearchSetup, folder: string, io: CliIO): Promise<ImportReport> {
-  const { describeRemoved, importPosts, postFiles } = await import("@trama/transcripts");
-  const files = await postFiles(folder);
-  const bar = createProgressBar(io.stderr, { label: "Importing posts", total: files.length, unit: "posts" });
+  const { describeRemoved, importPosts } = await import("@trama/transcripts");
+  const newBar = (total: number) => createProgressBar(io.stderr, { label: "Importing posts", total, unit: "posts" });
+  // Made at the first post, whose progress carries the total: the folder is listed once, by the import.
+  let bar: ProgressBar | undefined;
   const report = await importPosts({
     posts: folder,
     store: setup.store,
     ...(setup.embedder ? { embedder: setup.embedder } : {}),
     signal: io.signal,
-    onProgress: ({ done, file }) => bar.update(done, file),
+    onProgress: ({ done, total, file }) => {
+      bar ??= newBar(total);
+      bar.update(done, file);
+    },
   });
   const changed = report.posts.filter((post) => post.status !== "unchanged").length;
+  // No posts, so no bar was drawn: the summary is the line an empty bar ends with, as before.
+  bar ??= newBar(0);
   bar.finish(`${changed} new or changed, ${report.posts.length - changed} unchanged`);
   const removed = describeRemoved(report);
   if (removed) io.stderr.write(`${removed}\n`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -43,6 +43,29 @@ describe("trama transcripts", () => {
     const unknown = await runCliCaptured(["transcripts", "frobnicate"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown subcommand 'frobnicate'");
+  });
+});
+
+describe("trama transcripts import", () => {
+  test("its help describes the folder or files it imports, not search's --posts", async () => {
+    const help = await runCliCaptured(["transcripts", "import", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: trama transcripts import [<posts folder | post.md …>] [options]");
+    expect(help.stdout).toMatch(/<posts folder>\s+A folder of posts, such as the site's _posts/);
+    expect(help.stdout).toMatch(/--posts <folder>\s+The folder to import when no folder or file is given/);
+    expect(help.stdout).not.toContain("Import this folder of posts first");
+    // The search commands import --posts before searching, and say so.
+    const search = await runCliCaptured(["transcripts", "search", "--help"]);
+    expect(search.stdout).toContain("Import this folder of posts first");
+  });
+
+  test("an empty folder imports nothing and still ends with the summary line", async () => {
+    mkdirSync(join(folder, "empty"));
+    const env = { TRAMA_DATA_DIR: join(folder, "data") };
+    const run = await runCliCaptured(["transcripts", "import", "empty"], { cwd: folder, env });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("Importing posts:   0% 0/0 posts 0 new or changed, 0 unchanged\n");
+    expect(run.stdout).toMatch(/^0 posts imported into sqlite:.*: 0 documents written, 0 deleted, 0 in all\.\n$/);
   });
 });
 
