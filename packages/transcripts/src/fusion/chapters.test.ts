@@ -28,6 +28,15 @@ function episode(...turns: Array<[speaker: string, text: string]>): FusedWord[] 
   return words;
 }
 
+/** One speaker's sentences, each starting at its given second, its words 0.25 s apart. */
+function timedSentences(...sentences: Array<[start: number, text: string]>): FusedWord[] {
+  const words = episode(["Paolo", sentences.map(([, text]) => text).join(" ")]);
+  let index = 0;
+  for (const [start, text] of sentences)
+    for (let at = 0; at < text.split(" ").length; at++, index++) words[index]!.start = start + at * 0.25;
+  return words;
+}
+
 /** The episode's first chapter, at its first word, so that the chapter under test is placed by the evidence. */
 const intro = { title: "Introduzione", start: 0 };
 const filler = (count: number) => Array.from({ length: count }, () => "parola").join(" ");
@@ -54,6 +63,20 @@ describe("placeChapters", () => {
     const words = episode(["Paolo", `Ma ${filler(30)} e quindi`], ["Giulia", `Sì, certo, il punto ${filler(30)}.`]);
     const [, placement] = placeChapters({ words, chapters: [intro, { title: "La nuova generazione", start: 13 }] });
     expect(firstWords(words, placement!.word)).toBe("Sì, certo, il");
+  });
+
+  it("does not count on a neighbour at the very edge of the tolerance, whose time may be a second off", () => {
+    // Listed at 100 s: "Passiamo." and "Allora" (at 110 and 110.5 s) and "Infatti" (95.5 s) may each be the start.
+    // "Infatti" is nearer the listed time and, by the word times, within 15 s of both others, but only just (14.5 and
+    // 15 s); "Passiamo." is surely within 15 s of "Allora" and as near "Infatti" as "Infatti" is to it.
+    const words = timedSentences(
+      [60, `Prima ${filler(100)}.`],
+      [95.5, `Infatti ${filler(40)}.`],
+      [110, "Passiamo."],
+      [110.5, `Allora ${filler(80)}.`],
+    );
+    const [, placement] = placeChapters({ words, chapters: [intro, { title: "Capitolo", start: 100 }] });
+    expect(firstWords(words, placement!.word)).toBe("Passiamo. Allora parola");
   });
 
   it("counts the title's words by their stem, not by a prefix that unrelated words share", () => {

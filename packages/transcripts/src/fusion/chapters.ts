@@ -3,7 +3,8 @@
  * need be (the turn is then split and its speaker named again after the heading). The list's times are rough (±15 s
  * is typical), so every sentence start within that tolerance may be the true one: each is weighed by whether it
  * starts a turn and by how much more the words after it than before it speak of the chapter's title, and the start
- * chosen is the one whose neighbourhood (± tolerance) holds the most of that weight.
+ * chosen is the one whose neighbourhood (± tolerance, its edge blurred by the word times' error) holds the most of
+ * that weight.
  * @module
  */
 import type { Chapter } from "../model/transcript.js";
@@ -37,6 +38,12 @@ export interface ChapterPlacement {
  */
 const TURN_SHARE = 0.67;
 const TITLE_WEIGHT = 1;
+/**
+ * Word times are estimates, about a second off the speech either way, so two starts near `tolerance` apart may be
+ * within it or not: a neighbour at the edge counts in part, from fully at tolerance - TIME_ERROR to not at all at
+ * tolerance + TIME_ERROR.
+ */
+const TIME_ERROR = 1;
 /** How many words a turn start that falls mid-sentence may be moved to the nearest sentence start. */
 const SNAP = 3;
 
@@ -111,7 +118,7 @@ function bestStart(
   let bestCover = -1;
   for (const candidate of candidates) {
     let cover = 0;
-    for (const other of candidates) if (Math.abs(other.time - candidate.time) <= tolerance) cover += other.weight;
+    for (const other of candidates) cover += other.weight * withinTolerance(other.time - candidate.time, tolerance);
     const better =
       cover > bestCover + 1e-9 ||
       (Math.abs(cover - bestCover) <= 1e-9 &&
@@ -124,6 +131,11 @@ function bestStart(
     }
   }
   return best.index;
+}
+
+/** How surely two starts `distance` seconds apart are within `tolerance` of each other (see `TIME_ERROR`). */
+function withinTolerance(distance: number, tolerance: number): number {
+  return Math.min(1, Math.max(0, (tolerance + TIME_ERROR - Math.abs(distance)) / (2 * TIME_ERROR)));
 }
 
 /**

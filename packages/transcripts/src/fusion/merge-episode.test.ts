@@ -182,6 +182,27 @@ questa cosa mi dicevi che la usi soprattutto nel machine learning.
     expect(turns(episode).join(" ")).toContain("wiki di karpathy che");
   });
 
+  it("ends machine captions' sentences where the recording tool did, also where it misheard the words around the stop", () => {
+    // The recording tool split "parlare." in two and missed "Ma": the full stops are on words no caption word has as
+    // its counterpart ("lare.") or on one shared with a word it missed ("provato." for "provato ma").
+    const misheard = riverside
+      .replace("di cui parlare.", "di cui par lare.")
+      .replace("ho provato. Ma prima", "ho provato. prima");
+    const machine = sbv.replace(/^(?!\d:\d\d).+$/gm, (line) =>
+      line
+        .toLowerCase()
+        .replace(/[.,!?]/g, "")
+        .replace("5 5", "5.5"),
+    );
+    const { episode } = merge({
+      speakers: parseRiverside(misheard, { file: "riverside.txt" }),
+      text: captions(machine),
+    });
+    const text = turns(episode).join(" ");
+    expect(text).toContain("di cui parlare. GPT è uscito");
+    expect(text).toContain("che ho provato. Ma prima partiamo");
+  });
+
   it("uses the speaker source's own words when there are no captions", () => {
     const { episode, report } = mergeEpisode({ speakers });
     expect(turns(episode)[0]).toMatch(/^Stefano Maestri: Ciao a tutti e tutte, ciao Paolo, ciao Alessio\. /);

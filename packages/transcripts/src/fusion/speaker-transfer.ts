@@ -209,15 +209,46 @@ function isPunctuated(words: readonly SourceWord[]): boolean {
  * stay the accurate source's.
  */
 function borrowPunctuation(words: FusedWord[], speakerWords: SourceWords): void {
+  // Caption words sharing one speaker-source word: the one spelled like it takes its spelling (the others are words
+  // the speaker source missed: "cose c'era" ↔ "cose."); without one, the last takes its punctuation (a split word).
+  for (let first = 0; first < words.length; ) {
+    let end = first + 1;
+    while (end < words.length && words[end]!.evidence === words[first]!.evidence) end++;
+    const evidence = words[first]!.evidence >= 0 ? speakerWords.words[words[first]!.evidence] : undefined;
+    if (evidence) {
+      const group = words.slice(first, end);
+      const same = group.find((word) => sameKeys(word.keys, speakerWords, evidence));
+      if (same) same.text = evidence.text;
+      else if (endsClause(evidence.text)) group[group.length - 1]!.text += trailingPunctuation(evidence.text);
+    }
+    first = end;
+  }
+  punctuateUnclaimed(words, speakerWords);
   words.forEach((word, index) => {
-    const evidence = word.evidence >= 0 ? speakerWords.words[word.evidence] : undefined;
-    const nextEvidence = words[index + 1]?.evidence;
-    const lastOfEvidence = nextEvidence === undefined || nextEvidence !== word.evidence;
-    if (!evidence) return;
-    if (lastOfEvidence && sameKeys(word.keys, speakerWords, evidence)) word.text = evidence.text;
-    else if (lastOfEvidence && endsClause(evidence.text)) word.text += evidence.text.match(/[,;:.?!…]+$/)?.[0] ?? "";
     const previous = words[index - 1];
     word.sentenceStart = index === 0 || (previous !== undefined && endsSentence(previous.text));
     if (word.sentenceStart) word.text = word.text.charAt(0).toUpperCase() + word.text.slice(1);
   });
+}
+
+/**
+ * Where the speaker source misheard the end of a sentence, the word that carries its full stop may be nobody's
+ * evidence ("workload" ↔ "uor cload.", the caption word aligned to "uor"), yet the sentence ended there. The
+ * punctuation ending the speaker-source words between two aligned caption words goes on the caption word just before
+ * the second (the first itself, or the last of the caption words without evidence between them).
+ */
+function punctuateUnclaimed(words: FusedWord[], speakerWords: SourceWords): void {
+  let claimed = -1;
+  for (let index = 0; index <= words.length; index++) {
+    const evidence = index < words.length ? words[index]!.evidence : speakerWords.words.length;
+    if (evidence < 0) continue;
+    const heard = evidence - 1 > claimed ? speakerWords.words[evidence - 1] : undefined;
+    const last = words[index - 1];
+    if (heard && last && endsClause(heard.text) && !endsClause(last.text)) last.text += trailingPunctuation(heard.text);
+    claimed = Math.max(claimed, evidence);
+  }
+}
+
+function trailingPunctuation(text: string): string {
+  return text.match(/[,;:.?!…]+$/)?.[0] ?? "";
 }
