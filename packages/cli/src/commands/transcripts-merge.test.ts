@@ -132,6 +132,17 @@ describe("trama transcripts merge", () => {
     expect(JSON.parse(plain.stdout).segments[0].body).toContain("wiki di carpati.");
   });
 
+  test("says at once when the merged post would not pass the validator, such as without --meta", async () => {
+    const merged = await run("--speakers=ep49/riverside.txt", "--text=ep49/captions.sbv", "--out=ep49/bare.md");
+    expect(merged.code).toBe(0);
+    expect(readFileSync(join(folder, "ep49/bare.md"), "utf8")).toMatch(/^---\n---\n\n\*\*Stefano Maestri\*\*\n/);
+    expect(merged.stderr).toContain("The post would not pass trama transcripts validate:\nep49/bare.md:1: error");
+    expect(merged.stderr).toContain("ep49/bare.md:1: error [required-key] The front matter has no `title`; add it.");
+    expect(merged.stderr).toContain("Give the episode's front matter with --meta");
+    const validated = await runCliCaptured(["transcripts", "validate", "ep49/bare.md"], { cwd: folder });
+    expect(validated.code).toBe(1);
+  });
+
   test("merges folders by episode with a progress bar, and reports episodes it cannot merge", async () => {
     write("batch/riverside/ep1.riverside.txt", riverside);
     write("batch/riverside/ep2.riverside.txt", riverside.replace("OpenAI", "Anthropic"));
@@ -149,7 +160,9 @@ describe("trama transcripts merge", () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Merging: +\d+% \d\/3 episodes/m);
-    expect(result.stderr).toContain("Merging: 100% 3/3 episodes 2 merged");
+    expect(result.stderr).toContain(
+      "Merging: 100% 3/3 episodes 2 merged, 2 would not pass: trama transcripts validate batch/out",
+    );
     expect(result.stderr).toContain(
       "batch/riverside/ep3.riverside.txt: batch/captions/ep3.sbv:4: expected a timing line",
     );

@@ -4,6 +4,7 @@ import {
   type Chapter,
   type EpisodeMeta,
   FusionError,
+  formatIssues,
   type GlossaryEntry,
   type MergeResult,
   mergeEpisode,
@@ -16,6 +17,7 @@ import {
   renderPost,
   renderVtt,
   type TranscriptFormat,
+  validatePost,
 } from "@trama/transcripts";
 import type { CliCommand, CliIO } from "../command.js";
 import { createProgressBar } from "../progress.js";
@@ -104,6 +106,8 @@ export const subcommand: CliCommand = {
     if (options.report)
       await writeOutput(resolve(io.cwd, options.report), `${JSON.stringify(result.report, null, 2)}\n`);
     if (options.out) io.stderr.write(`${summary(result)} → ${options.out}\n`);
+    if (options.format === "post")
+      for (const line of validationNotes(output, options.out ?? "stdout")) io.stderr.write(`${line}\n`);
     return 0;
   },
 };
@@ -156,6 +160,19 @@ function render(result: MergeResult, options: MergeOptions): string {
   return renderPost(result.episode, { accents: options.accents });
 }
 
+/**
+ * What `trama transcripts validate` would say of a merged post, said at once: without --meta the post merges, but
+ * has none of the front matter the site's layout and checks want.
+ */
+function validationNotes(post: string, file: string): string[] {
+  const validation = validatePost(post, { file });
+  if (validation.issues.length === 0) return [];
+  const notes = ["The post would not pass trama transcripts validate:", ...formatIssues(validation)];
+  if (validation.issues.some((issue) => issue.rule === "required-key"))
+    notes.push("Give the episode's front matter with --meta (a YAML file: title, date, layout, categories, tags, …).");
+  return notes;
+}
+
 function summary(result: MergeResult): string {
   const { report } = result;
   const found = report.shortTurns.filter((turn) => turn.outcome === "found").length;
@@ -193,6 +210,7 @@ async function mergeFolders(options: MergeOptions, glossary: GlossaryEntry[], io
   });
   const progress = createProgressBar(io.stderr, { label: "Merging", total: episodes.length, unit: "episodes" });
   const failures: string[] = [];
+  let invalid = 0;
   for (const [index, episode] of episodes.entries()) {
     if (io.signal.aborted) break;
     progress.update(index, episode.name);
@@ -203,14 +221,17 @@ async function mergeFolders(options: MergeOptions, glossary: GlossaryEntry[], io
     try {
       const result = await mergeOne(episode, options, glossary, io);
       const extension = options.format === "post" ? "md" : options.format;
-      await writeOutput(resolve(io.cwd, options.out, `${episode.name}.${extension}`), render(result, options));
+      const output = render(result, options);
+      await writeOutput(resolve(io.cwd, options.out, `${episode.name}.${extension}`), output);
+      if (options.format === "post" && validationNotes(output, episode.name).length > 0) invalid++;
     } catch (error) {
       if (UsageError.isInstance(error) || io.signal.aborted) throw error;
       failures.push(`${episode.speakers}: ${(error as Error).message}`);
     }
   }
   progress.update(episodes.length);
-  progress.finish(`${episodes.length - failures.length} merged`);
+  const notes = invalid > 0 ? `, ${invalid} would not pass: trama transcripts validate ${options.out}` : "";
+  progress.finish(`${episodes.length - failures.length} merged${notes}`);
   for (const failure of failures) io.stderr.write(`${failure}\n`);
   return failures.length === 0 ? 0 : 1;
 }

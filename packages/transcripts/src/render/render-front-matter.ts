@@ -26,6 +26,8 @@ const foldedKeys = new Set(["description", "guest_bio"]);
  */
 export function renderFrontMatter(meta: EpisodeMeta): string {
   const entries = Object.entries(meta).filter(([, value]) => value !== undefined);
+  // Without keys YAML would write `{}`; Jekyll reads an empty block as a post all the same.
+  if (entries.length === 0) return "---\n---\n";
   const grouped = keyGroups.map((keys, index) =>
     index === OTHER_GROUP
       ? entries.filter(([key]) => !keyGroups.some((group) => group.includes(key)))
