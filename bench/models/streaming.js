@@ -15,6 +15,7 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { seededRandom } from "@trama/core";
 import { attempt, median, printTable, targetVerdict } from "../measure.js";
 import { clients } from "./clients.js";
 import { sseLayers } from "./layers.js";
@@ -58,17 +59,6 @@ async function startServer() {
   };
 }
 
-/** A small seeded generator, so that every run of the bench uses the same orders. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled(items, next) {
   const copy = [...items];
   for (let index = copy.length - 1; index > 0; index--) {
@@ -90,7 +80,7 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 2));
 async function measureTurns(streams, mode) {
   const samples = new Map([...streams.keys()].map((name) => [name, { ttfd: [], total: [] }]));
   const failed = new Map();
-  const next = random(0x5eed);
+  const next = seededRandom(0x5eed);
   for (let round = 0; round < mode.warmup + mode.streams; round++) {
     for (const name of shuffled([...streams.keys()], next)) {
       if (failed.has(name)) continue;

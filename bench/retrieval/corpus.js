@@ -14,6 +14,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "@trama/core";
 
 export const CORPUS = {
   documents: 100_000,
@@ -31,18 +32,6 @@ export const CORPUS = {
 };
 
 export const dataFolder = fileURLToPath(new URL("../.bench-data/", import.meta.url));
-
-/** A small, fast, seeded generator (mulberry32): the same sequence of numbers in [0, 1) for the same seed. */
-export function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Distinct pronounceable words, `count` of them, so tokenizers of every library split them the same way. */
 function makeVocabulary(count, random) {

@@ -5,7 +5,7 @@
  *   are the worst case of graph indexes and unlike real data).
  * Queries are drawn the same way as the data, from another seed.
  */
-import { seededRandom } from "./corpus.js";
+import { seededRandom } from "@trama/core";
 
 export const VECTORS = {
   count: 100_000,

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Document } from "@trama/core";
+import { Document, seededRandom } from "@trama/core";
 import { PostgresDocumentStore } from "@trama/postgres";
 import { startLocalPostgres, startPgliteServer } from "@trama/postgres/testing";
 import { SqliteDocumentStore } from "@trama/sqlite";
@@ -21,20 +21,8 @@ const VOCABULARY = 5_000;
 const KEYWORD_QUERIES = 200;
 const VECTOR_QUERIES = 30;
 
-/** Mulberry32: a small seeded generator, so every run indexes the same corpus. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function corpus() {
-  const next = random(42);
+  const next = seededRandom(42);
   const words = Array.from({ length: VOCABULARY }, (_, index) => `w${index.toString(36)}`);
   const weights = words.map((_, rank) => 1 / (rank + 1) ** 1.07);
   const total = weights.reduce((sum, weight) => sum + weight, 0);

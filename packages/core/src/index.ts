@@ -78,4 +78,5 @@ export {
 } from "./types/socket-type.js";
 export { cloneSymbol, deepCopy } from "./utils/deep-copy.js";
 export { Lazy } from "./utils/lazy.js";
+export { seededRandom } from "./utils/seeded-random.js";
 export { type DataClass, decodeValue, encodeValue, registerDataClass } from "./utils/value-codec.js";

@@ -8,19 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { AnyComponent, RunContext } from "../component/component.js";
 import { defineComponent } from "../component/define-component.js";
 import { t } from "../types/socket-type.js";
+import { seededRandom } from "../utils/seeded-random.js";
 import { Pipeline } from "./pipeline.js";
-
-/** A small deterministic generator (mulberry32), so failures reproduce from the seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const Join = defineComponent({
   type: "property.Join",
@@ -47,7 +36,7 @@ interface Built {
 }
 
 function build(seed: number): Built {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
   const pipeline = new Pipeline({ maxRunsPerComponent: 3 });
   const inputs: Record<string, Record<string, number>> = {};
@@ -85,7 +74,7 @@ function build(seed: number): Built {
 async function runRecorded(seed: number, mode: "sequential" | "concurrent" | "jittered") {
   const { pipeline, inputs } = build(seed);
   const calls: Record<string, unknown> = {};
-  const delays = random(seed * 7 + (mode === "jittered" ? 1 : 2));
+  const delays = seededRandom(seed * 7 + (mode === "jittered" ? 1 : 2));
   for (const [name, component] of pipeline.components) {
     const run = component.run.bind(component);
     (component as { run: AnyComponent["run"] }).run = (values: Record<string, unknown>, context: RunContext) => {

@@ -3,6 +3,7 @@
  * `Response A`, and a run can be repeated with the same seed.
  * @module
  */
+import { seededRandom } from "@trama/core";
 import type { LabelAssignment } from "../council-result.js";
 
 /** `A`, `B`, … for `count` answers (at most 26). */
@@ -17,7 +18,7 @@ export function assignLabels(options: {
   seed: number;
 }): LabelAssignment[] {
   const order = [...options.members];
-  const random = mulberry32(hashSeed(options.seed, options.reviewer));
+  const random = seededRandom(hashSeed(options.seed, options.reviewer));
   for (let index = order.length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1));
     [order[index], order[other]] = [order[other]!, order[index]!];
@@ -48,16 +49,4 @@ function hashSeed(seed: number, name: string): number {
     hash = Math.imul(hash, 16777619) >>> 0;
   }
   return hash;
-}
-
-/** A small, well-known seeded generator: enough for shuffling a handful of labels. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }

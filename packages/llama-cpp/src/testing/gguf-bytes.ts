@@ -48,17 +48,6 @@ export class ByteWriter {
   }
 }
 
-/** Mulberry32: a small, fast, seedable generator; the same seed gives the same weights on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Uniform values with standard deviation `scale`. */
 export function randomValues(random: () => number, count: number, scale: number): Float32Array {
   const values = new Float32Array(count);

@@ -6,8 +6,9 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { seededRandom } from "@trama/core";
 import { missingByteTokens, missingMetadataKeys } from "../gguf-requirements.js";
-import { ByteWriter, float16Bits, randomValues, seededRandom } from "./gguf-bytes.js";
+import { ByteWriter, float16Bits, randomValues } from "./gguf-bytes.js";
 import { buildTinyVocabulary, chatMlTemplate, TokenType } from "./tiny-vocabulary.js";
 
 /** The model's shape: small enough to write and load in milliseconds, large enough to hold a chat prompt. */

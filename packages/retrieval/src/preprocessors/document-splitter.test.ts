@@ -1,4 +1,4 @@
-import { ComponentRegistry, Document, Pipeline } from "@trama/core";
+import { ComponentRegistry, Document, Pipeline, seededRandom } from "@trama/core";
 import { describe, expect, it } from "vitest";
 import { components } from "../components.js";
 import { DocumentSplitter, type DocumentSplitterParams } from "./document-splitter.js";
@@ -152,23 +152,12 @@ describe("DocumentSplitter", () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so the random texts are the same on every run. */
-function random(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pieces = ["parola", "Word", "3.14", "Dr.", "e.g.", "sig.", "caffè", "🎉", "l'uomo", ".", "!", "?", ",", "«", "»"];
 const gaps = [" ", " ", " ", "  ", "\n", "\n\n", "\f", "\t", ". ", "! ", ".\n\n"];
 
 describe("DocumentSplitter on random texts", () => {
   it("gives chunks that are exact slices of their source, in order, covering all its text", async () => {
-    const next = random(13);
+    const next = seededRandom(13);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     for (let round = 0; round < 60; round++) {
       let text = next() < 0.2 ? pick(gaps) : "";

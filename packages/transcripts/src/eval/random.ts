@@ -2,22 +2,19 @@
  * A seeded random source, so every synthesized input of the evaluation is the same on every run and machine.
  * @module
  */
+import { seededRandom } from "@trama/core";
 
-/** Random numbers from a seed (mulberry32): the same seed gives the same sequence everywhere. */
+/** Random numbers from a seed (`seededRandom`, mulberry32): the same seed gives the same sequence everywhere. */
 export class Random {
-  #state: number;
+  readonly #next: () => number;
 
   constructor(seed: number) {
-    this.#state = seed >>> 0;
+    this.#next = seededRandom(seed);
   }
 
   /** A number in [0, 1). */
   next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let value = this.#state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+    return this.#next();
   }
 
   /** True with probability `probability`. */

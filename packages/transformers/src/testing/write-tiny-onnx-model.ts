@@ -7,6 +7,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { seededRandom } from "@trama/core";
 import { encodeOnnxModel, type OnnxModel, OnnxType } from "./onnx-protobuf.js";
 import { tinyTokenizerConfigJson, tinyTokenizerJson, tinyVocabulary } from "./tiny-tokenizer.js";
 
@@ -75,7 +76,7 @@ export async function writeTinyOnnxModel(options: TinyOnnxModelOptions = {}): Pr
 }
 
 function tinyGraph(vocabularySize: number, hiddenSize: number, seed: number): OnnxModel {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const table = (rows: number) => Float32Array.from({ length: rows * hiddenSize }, () => random() * 2 - 1);
   const ids = (name: string) => ({ name, type: OnnxType.int64, shape: ["batch", "sequence"] });
   const axis = (name: string, value: number) => ({
@@ -116,18 +117,6 @@ function tinyGraph(vocabularySize: number, hiddenSize: number, seed: number): On
       { opType: "Tanh", inputs: ["mixed"], outputs: ["activated"] },
       { opType: "Mul", inputs: ["activated", "mask"], outputs: ["last_hidden_state"] },
     ],
-  };
-}
-
-/** A small seeded pseudo-random generator (mulberry32): the same seed gives the same weights everywhere. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 

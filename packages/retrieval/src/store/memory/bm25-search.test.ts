@@ -1,6 +1,6 @@
+import { seededRandom } from "@trama/core";
 import { describe, expect, it } from "vitest";
 import { referenceBm25 } from "../../testing/reference-bm25.js";
-import { seededRandom } from "../../testing/seeded-random.js";
 import { Bm25Index } from "./bm25-index.js";
 import type { Bm25Parameters } from "./bm25-scoring.js";
 import { type Bm25Hit, searchExhaustive, searchPruned } from "./bm25-search.js";

@@ -1,5 +1,5 @@
+import { seededRandom } from "@trama/core";
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../testing/seeded-random.js";
 import { DocumentStoreError } from "../errors.js";
 import { VectorIndex } from "./vector-index.js";
 import { VectorRows } from "./vector-rows.js";

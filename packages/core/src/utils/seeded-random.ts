@@ -1,6 +1,7 @@
 /**
- * A small seeded generator (mulberry32), for tests that draw random corpora, queries or vectors: the same numbers in
- * [0, 1) on every run and machine, so a failure reproduces.
+ * A small seeded generator (mulberry32), for everything that must draw the same "random" numbers on every run and
+ * machine: the council's blind labels, the evaluation's synthesized inputs, test corpora and tiny test models.
+ * Not for secrets.
  * @module
  */
 
