@@ -4,7 +4,13 @@
  * @module
  */
 import type { Document } from "@trama/core";
-import { DocumentStoreError, DuplicateDocumentError, type DuplicatePolicy, type WriteResult } from "@trama/retrieval";
+import {
+  batchIds,
+  DocumentStoreError,
+  DuplicateDocumentError,
+  type DuplicatePolicy,
+  type WriteResult,
+} from "@trama/retrieval";
 import type pg from "pg";
 import type { TableName } from "./postgres-schema.js";
 
@@ -72,25 +78,17 @@ function keepLast(documents: readonly Document[]): Document[] {
 }
 
 async function refuseDuplicates(client: pg.PoolClient, name: TableName, documents: readonly Document[]): Promise<void> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const { id } of documents) (seen.has(id) ? repeated : seen).add(id);
+  const { distinct, repeated } = batchIds(documents);
   const { rows } = await client.query<{ id: string }>(
     `SELECT id FROM ${name.qualified} WHERE id = ANY($1::text[]) ORDER BY id`,
-    [[...seen]],
+    [[...distinct]],
   );
-  const stored = rows.map((row) => row.id);
-  const ids = [...new Set([...stored, ...repeated])];
-  if (ids.length === 0) return;
-  const listed =
-    ids
-      .slice(0, 5)
-      .map((id) => `'${id}'`)
-      .join(", ") + (ids.length > 5 ? ` and ${ids.length - 5} more` : "");
-  throw new DuplicateDocumentError(
-    `Postgres store ${name.label}: ${listed} ${stored.length ? "already stored" : "repeated in this write"}${stored.length && repeated.size ? " or repeated in this write" : ""}; nothing was written. Write with policy 'skip' or 'overwrite' to keep or replace them.`,
-    ids,
-  );
+  if (rows.length > 0 || repeated.size > 0)
+    throw DuplicateDocumentError.refusing(
+      `Postgres store ${name.label}`,
+      rows.map((row) => row.id),
+      repeated,
+    );
 }
 
 async function checkDimensions(

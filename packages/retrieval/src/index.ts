@@ -127,7 +127,7 @@ export type {
   VectorSearchOptions,
   WriteResult,
 } from "./store/document-store.js";
-export { DocumentStoreError, DuplicateDocumentError, FilterError } from "./store/errors.js";
+export { batchIds, DocumentStoreError, DuplicateDocumentError, FilterError } from "./store/errors.js";
 export {
   type ComparisonFilter,
   type ComparisonOperator,

@@ -4,7 +4,13 @@
  * @module
  */
 import { Document } from "@trama/core";
-import { DocumentStoreError, DuplicateDocumentError, type DuplicatePolicy, type WriteResult } from "@trama/retrieval";
+import {
+  batchIds,
+  DocumentStoreError,
+  DuplicateDocumentError,
+  type DuplicatePolicy,
+  type WriteResult,
+} from "@trama/retrieval";
 import type Database from "better-sqlite3";
 import { readSetting, writeSetting } from "./sqlite-schema.js";
 import { decodeVector, encodeVector } from "./sqlite-vectors.js";
@@ -85,23 +91,12 @@ export function writeDocuments(options: {
 }
 
 function refuseDuplicates(database: Database.Database, path: string, documents: readonly Document[]): void {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const { id } of documents) (seen.has(id) ? repeated : seen).add(id);
+  const { distinct, repeated } = batchIds(documents);
   const stored = (
     database
       .prepare("SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id")
-      .all(JSON.stringify([...seen])) as Array<{ id: string }>
+      .all(JSON.stringify([...distinct])) as Array<{ id: string }>
   ).map((row) => row.id);
-  const ids = [...new Set([...stored, ...repeated])];
-  if (ids.length === 0) return;
-  const listed =
-    ids
-      .slice(0, 5)
-      .map((id) => `'${id}'`)
-      .join(", ") + (ids.length > 5 ? ` and ${ids.length - 5} more` : "");
-  throw new DuplicateDocumentError(
-    `SQLite store ${path}: ${listed} ${stored.length ? "already stored" : "repeated in this write"}${stored.length && repeated.size ? " or repeated in this write" : ""}; nothing was written. Write with policy 'skip' or 'overwrite' to keep or replace them.`,
-    ids,
-  );
+  if (stored.length > 0 || repeated.size > 0)
+    throw DuplicateDocumentError.refusing(`SQLite store ${path}`, stored, repeated);
 }

@@ -38,6 +38,32 @@ export class DuplicateDocumentError extends TramaError {
   static override isInstance(error: unknown): error is DuplicateDocumentError {
     return hasMarker(error, duplicateMarker);
   }
+
+  /**
+   * The error every store gives: `store` (its kind and where, "SQLite store ./docs.db") met `stored` ids already
+   * there and `repeated` ids given twice in one write. The first five ids are named.
+   */
+  static refusing(store: string, stored: readonly string[], repeated: ReadonlySet<string>): DuplicateDocumentError {
+    const ids = [...new Set([...stored, ...repeated])];
+    const listed = ids
+      .slice(0, 5)
+      .map((id) => `'${id}'`)
+      .join(", ");
+    const more = ids.length > 5 ? ` and ${ids.length - 5} more` : "";
+    const what = [stored.length ? "already stored" : "", repeated.size ? "repeated in this write" : ""];
+    return new DuplicateDocumentError(
+      `${store}: ${listed}${more} ${what.filter(Boolean).join(" or ")}; nothing was written. Write with policy 'skip' or 'overwrite' to keep or replace them.`,
+      ids,
+    );
+  }
+}
+
+/** The distinct ids of a write, and those that appear more than once in it. */
+export function batchIds(documents: readonly { id: string }[]): { distinct: Set<string>; repeated: Set<string> } {
+  const distinct = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { id } of documents) (distinct.has(id) ? repeated : distinct).add(id);
+  return { distinct, repeated };
 }
 
 const storeMarker = Symbol.for("trama.error.DocumentStoreError");

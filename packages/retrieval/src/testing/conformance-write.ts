@@ -81,7 +81,9 @@ export function describeWriteConformance(name: string, options: StoreConformance
       const attempt = store().write([doc("new", "must not be written"), doc("a", "changed", { version: 2 })]);
       await expect(attempt).rejects.toSatisfy(
         (error: unknown) =>
-          DuplicateDocumentError.isInstance(error) && error.ids.includes("a") && error.message.includes("a"),
+          DuplicateDocumentError.isInstance(error) &&
+          error.ids.includes("a") &&
+          error.message.includes("'a' already stored; nothing was written"),
       );
       expect(await store().count()).toBe(2);
       expect(await store().filter()).toEqual(before);
@@ -94,7 +96,10 @@ export function describeWriteConformance(name: string, options: StoreConformance
         DuplicateDocumentError.isInstance,
       );
       await expect(store().write([doc("x", "one"), doc("x", "two")], { policy: "fail" })).rejects.toSatisfy(
-        DuplicateDocumentError.isInstance,
+        (error: unknown) =>
+          DuplicateDocumentError.isInstance(error) &&
+          error.ids.join() === "x" &&
+          error.message.includes("'x' repeated in this write"),
       );
       expect(idsOf(await store().filter())).toEqual(["a", "z"]);
       expect((await store().filter())[0]?.content).toBe("original");

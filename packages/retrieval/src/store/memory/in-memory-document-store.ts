@@ -119,12 +119,13 @@ export class InMemoryDocumentStore implements DocumentStore {
   async write(documents: readonly Document[], options: { policy?: DuplicatePolicy } = {}): Promise<WriteResult> {
     const policy = options.policy ?? "fail";
     const accepted = new Map<string, Document>();
-    const duplicates = new Set<string>();
+    const stored = new Set<string>();
+    const repeated = new Set<string>();
     let skipped = 0;
     // Everything is checked before anything changes, so a failed write leaves the store as it was.
     for (const document of documents) {
       const known = this.#documents.has(document.id) || accepted.has(document.id);
-      if (known && policy === "fail") duplicates.add(document.id);
+      if (known && policy === "fail") (this.#documents.has(document.id) ? stored : repeated).add(document.id);
       if (known && policy === "skip") {
         skipped++;
         continue;
@@ -133,13 +134,8 @@ export class InMemoryDocumentStore implements DocumentStore {
       accepted.delete(document.id); // overwrite keeps the last of repeated ids
       accepted.set(document.id, copyOf(document));
     }
-    if (duplicates.size > 0) {
-      const ids = [...duplicates];
-      throw new DuplicateDocumentError(
-        `The memory store already holds (or was given twice) ${ids.length} id(s): ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""}. Nothing was written; write with policy 'overwrite' or 'skip' to replace or keep them.`,
-        ids,
-      );
-    }
+    if (stored.size > 0 || repeated.size > 0)
+      throw DuplicateDocumentError.refusing("The memory store", [...stored], repeated);
     this.#insert(accepted.values());
     return { written: documents.length - skipped, skipped };
   }
