@@ -106,6 +106,18 @@ export function networkError(error: unknown, url: string, context: CallContext):
       cause: error,
     });
   }
+  // fetch refuses the ports the Fetch standard blocks (6000, 6665-6669, …) before connecting: retrying cannot help.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  if (cause?.message === "bad port") {
+    return new ProviderError({
+      ...context,
+      url,
+      message: `fetch refuses port ${new URL(url).port}, one of the ports the Fetch standard blocks.`,
+      hint: "Serve the model on another port (such as 8080) and change the base URL.",
+      isRetryable: false,
+      cause: error,
+    });
+  }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
     return new ProviderError({
       ...context,
@@ -119,7 +131,7 @@ export function networkError(error: unknown, url: string, context: CallContext):
   return new ProviderError({
     ...context,
     url,
-    message: `connection failed: ${code ?? (error instanceof Error ? error.message : String(error))}.`,
+    message: `connection failed: ${code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}.`,
     isRetryable: true,
     cause: error,
   });

@@ -63,6 +63,15 @@ describe("postJson", () => {
     expect(error.isRetryable).toBe(false);
   });
 
+  it("names a port fetch refuses instead of retrying it", async () => {
+    // 6000 (X11) is on the Fetch standard's list of bad ports: Node's fetch refuses it without connecting.
+    const error = await postJson("http://127.0.0.1:6000/v1/chat", {}, { context }).catch((caught) => caught);
+    expect(error.message).toBe(
+      "test (m1): fetch refuses port 6000, one of the ports the Fetch standard blocks. Serve the model on another port (such as 8080) and change the base URL.",
+    );
+    expect(error.isRetryable).toBe(false);
+  });
+
   it("reads Retry-After in seconds, milliseconds and as a date", () => {
     expect(retryAfterMs(new Headers({ "retry-after": "1.5" }))).toBe(1500);
     expect(retryAfterMs(new Headers({ "retry-after-ms": "250", "retry-after": "9" }))).toBe(250);
