@@ -49,6 +49,10 @@ describe("trama index", () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("trama index: cannot read missing.txt: the file does not exist.");
+    // Said once: a missing path alone is not also "no files to index".
+    const missing = await runCliCaptured(["index", "missing.txt", "--store", "sqlite:./other.db"], { cwd: folder });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe("trama index: cannot read missing.txt: the file does not exist.\n");
     expect(run.stderr).toContain("trama index: cannot index docs/broken.pdf: it is not a valid PDF file.");
     expect(run.stderr).toMatch(/Indexing: 100% 4\/4 files/);
     expect(run.stdout).toMatch(

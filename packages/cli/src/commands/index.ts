@@ -81,7 +81,9 @@ export const command: CliCommand = {
     });
     for (const problem of problems) printAbove(io, `trama index: cannot read ${problem.path}: ${problem.reason}`);
     if (!files.length) {
-      io.stderr.write(`trama index: no files to index in ${options.paths.join(", ")}.\n`);
+      // Every path unreadable was said just above; "no files" is news only about the paths that could be read.
+      if (!options.paths.every((path) => problems.some((problem) => problem.path === path)))
+        io.stderr.write(`trama index: no files to index in ${options.paths.join(", ")}.\n`);
       return 1;
     }
     const store = await retrieval.resolveDocumentStore(options.store);
