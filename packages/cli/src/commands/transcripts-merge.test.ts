@@ -170,6 +170,17 @@ describe("trama transcripts merge", () => {
     expect(readFileSync(join(folder, "batch/out/2.md"), "utf8")).toContain("riguarda Anthropic.");
   });
 
+  test("warns when the captions hardly agree with the recording tool's words, as another episode's would", async () => {
+    write("ep49/other.sbv", "0:00:00.000,0:00:09.000\nTutt'altra storia: ricette di cucina, pasta e fagioli.\n");
+    const merged = await run("--speakers=ep49/riverside.txt", "--text=ep49/other.sbv", "--out=ep49/other.md");
+    expect(merged.code).toBe(0);
+    expect(merged.stderr).toMatch(
+      /Only \d+% of the words of ep49\/other\.sbv agree with ep49\/riverside\.txt: check that both are the same episode's\./,
+    );
+    const right = await run("--speakers=ep49/riverside.txt", "--text=ep49/captions.sbv", "--out=ep49/right.md");
+    expect(right.stderr).not.toContain("Only");
+  });
+
   test("explains usage errors and names the file at fault", async () => {
     const missing = await run("--text=ep49/captions.sbv");
     expect(missing.code).toBe(2);

@@ -4,7 +4,6 @@ import {
   type Chapter,
   type EpisodeMeta,
   FusionError,
-  formatIssues,
   type GlossaryEntry,
   type MergeResult,
   mergeEpisode,
@@ -17,12 +16,12 @@ import {
   renderPost,
   renderVtt,
   type TranscriptFormat,
-  validatePost,
 } from "@trama/transcripts";
 import type { CliCommand, CliIO } from "../command.js";
 import { createProgressBar } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { filesByEpisode, isFolder, readInput, writeOutput } from "./transcripts-merge-files.js";
+import { mismatchNote, summary, validationNotes } from "./transcripts-merge-notes.js";
 
 const usage = `Usage: trama transcripts merge --speakers <file> [--text <file>] [--chapters <file>]
                                [--meta <file>] [--glossary <file>] [--out <file>] [options]
@@ -106,6 +105,8 @@ export const subcommand: CliCommand = {
     if (options.report)
       await writeOutput(resolve(io.cwd, options.report), `${JSON.stringify(result.report, null, 2)}\n`);
     if (options.out) io.stderr.write(`${summary(result)} → ${options.out}\n`);
+    const mismatch = mismatchNote(result, options);
+    if (mismatch) io.stderr.write(`${mismatch}\n`);
     if (options.format === "post")
       for (const line of validationNotes(output, options.out ?? "stdout")) io.stderr.write(`${line}\n`);
     return 0;
@@ -160,34 +161,6 @@ function render(result: MergeResult, options: MergeOptions): string {
   return renderPost(result.episode, { accents: options.accents });
 }
 
-/**
- * What `trama transcripts validate` would say of a merged post, said at once: without --meta the post merges, but
- * has none of the front matter the site's layout and checks want.
- */
-function validationNotes(post: string, file: string): string[] {
-  const validation = validatePost(post, { file });
-  if (validation.issues.length === 0) return [];
-  const notes = ["The post would not pass trama transcripts validate:", ...formatIssues(validation)];
-  if (validation.issues.some((issue) => issue.rule === "required-key"))
-    notes.push("Give the episode's front matter with --meta (a YAML file: title, date, layout, categories, tags, …).");
-  return notes;
-}
-
-function summary(result: MergeResult): string {
-  const { report } = result;
-  const found = report.shortTurns.filter((turn) => turn.outcome === "found").length;
-  const restored = report.shortTurns.filter((turn) => turn.outcome === "restored").length;
-  const fixes = report.jargon?.filter((fix) => fix.outcome === "accepted").length;
-  return [
-    `${report.words} words, ${(report.agreement * 100).toFixed(0)}% agreeing`,
-    `${found + restored} interjections (${restored} restored)`,
-    `${report.chapters.length} chapters`,
-    `${report.glossary.length} glossary fixes`,
-    `${report.fillers.length} fillers removed`,
-    ...(fixes === undefined ? [] : [`${fixes} model fixes`]),
-  ].join(", ");
-}
-
 /** Batch mode: every episode of the speakers folder that has its other files, written to the output folder. */
 async function mergeFolders(options: MergeOptions, glossary: GlossaryEntry[], io: CliIO): Promise<number> {
   if (!options.out) throw new UsageError("With folders, name the output folder with --out.");
@@ -211,6 +184,7 @@ async function mergeFolders(options: MergeOptions, glossary: GlossaryEntry[], io
   const progress = createProgressBar(io.stderr, { label: "Merging", total: episodes.length, unit: "episodes" });
   const failures: string[] = [];
   let invalid = 0;
+  const mismatches: string[] = [];
   for (const [index, episode] of episodes.entries()) {
     if (io.signal.aborted) break;
     progress.update(index, episode.name);
@@ -224,6 +198,8 @@ async function mergeFolders(options: MergeOptions, glossary: GlossaryEntry[], io
       const output = render(result, options);
       await writeOutput(resolve(io.cwd, options.out, `${episode.name}.${extension}`), output);
       if (options.format === "post" && validationNotes(output, episode.name).length > 0) invalid++;
+      const mismatch = mismatchNote(result, episode);
+      if (mismatch) mismatches.push(mismatch);
     } catch (error) {
       if (UsageError.isInstance(error) || io.signal.aborted) throw error;
       failures.push(`${episode.speakers}: ${(error as Error).message}`);
@@ -232,7 +208,7 @@ async function mergeFolders(options: MergeOptions, glossary: GlossaryEntry[], io
   progress.update(episodes.length);
   const notes = invalid > 0 ? `, ${invalid} would not pass: trama transcripts validate ${options.out}` : "";
   progress.finish(`${episodes.length - failures.length} merged${notes}`);
-  for (const failure of failures) io.stderr.write(`${failure}\n`);
+  for (const line of [...mismatches, ...failures]) io.stderr.write(`${line}\n`);
   return failures.length === 0 ? 0 : 1;
 }
 
