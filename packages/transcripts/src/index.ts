@@ -115,6 +115,7 @@ export { type EpisodeInfo, episodeInfo } from "./search/episode-info.js";
 export { headingAnchors } from "./search/heading-anchor.js";
 export { highlight, type Snippet, type SnippetPart } from "./search/highlight.js";
 export {
+  describeFailed,
   describeRemoved,
   type ImportPostsOptions,
   type ImportProgress,
@@ -122,6 +123,7 @@ export {
   importPosts,
   type PostImportStatus,
   postFiles,
+  skippedLine,
 } from "./search/import-posts.js";
 export { type PostDocumentOptions, type PostDocuments, postDocuments } from "./search/post-documents.js";
 export { type PostLinkInput, permalinkStyles, postUrl, type SiteLinks, videoUrl } from "./search/post-links.js";

@@ -18,7 +18,10 @@ Arguments:
 Options:
   --posts <folder>      The folder to import when no folder or file is given. Default: $TRAMA_POSTS.
 ${storeUsage}
-  -h, --help            Show this help.`;
+  -h, --help            Show this help.
+
+A file that cannot be read as a post (no front matter, invalid YAML) is skipped and named with the line at fault;
+the others are imported. Exit code: 0 when every post is imported, 1 when one was skipped or failed.`;
 
 /** `trama transcripts import <folder>`: posts into the search's store, with a progress bar. */
 export const subcommand: CliCommand = {
@@ -34,18 +37,21 @@ export const subcommand: CliCommand = {
       let written = 0;
       let deleted = 0;
       let posts = 0;
+      let skipped = 0;
       for (const target of positionals.length ? positionals : [setup.posts!]) {
         const { resolve } = await import("node:path");
         const report = await importWithProgress(setup, resolve(io.cwd, target), io);
         written += report.written;
         deleted += report.deleted;
         posts += report.posts.length;
+        skipped += report.failed.length;
       }
       const total = await setup.store.count({ field: "meta.source", operator: "==", value: "transcripts" });
       io.stdout.write(
-        `${posts} post${posts === 1 ? "" : "s"} imported into ${setup.storeName}: ${written} documents written, ${deleted} deleted, ${total} in all.\n`,
+        `${posts} post${posts === 1 ? "" : "s"} imported into ${setup.storeName}: ${written} documents written, ${deleted} deleted, ${total} in all${skipped ? `; ${skipped} skipped (said above)` : ""}.\n`,
       );
-      return 0;
+      // The others are imported and searchable; the exit code says that some file needs fixing.
+      return skipped > 0 ? 1 : 0;
     } finally {
       await setup.close();
     }

@@ -80,7 +80,7 @@ export async function openSearchSetup(values: Values, io: CliIO): Promise<Search
  * files left the folder (said on stderr); resolves to what was imported.
  */
 export async function importWithProgress(setup: SearchSetup, folder: string, io: CliIO): Promise<ImportReport> {
-  const { describeRemoved, importPosts } = await import("@trama/transcripts");
+  const { describeFailed, describeRemoved, importPosts } = await import("@trama/transcripts");
   const newBar = (total: number) => createProgressBar(io.stderr, { label: "Importing posts", total, unit: "posts" });
   // Made at the first post, whose progress carries the total: the folder is listed once, by the import.
   let bar: ProgressBar | undefined;
@@ -97,7 +97,9 @@ export async function importWithProgress(setup: SearchSetup, folder: string, io:
   const changed = report.posts.filter((post) => post.status !== "unchanged").length;
   // No posts, so no bar was drawn: the summary is the line an empty bar ends with, as before.
   bar ??= newBar(0);
-  bar.finish(`${changed} new or changed, ${report.posts.length - changed} unchanged`);
+  const skipped = report.failed.length > 0 ? `, ${report.failed.length} skipped` : "";
+  bar.finish(`${changed} new or changed, ${report.posts.length - changed} unchanged${skipped}`);
+  for (const line of describeFailed(report)) io.stderr.write(`${line}\n`);
   const removed = describeRemoved(report);
   if (removed) io.stderr.write(`${removed}\n`);
   return report;

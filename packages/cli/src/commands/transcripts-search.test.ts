@@ -51,6 +51,16 @@ describe("trama transcripts import and search", () => {
     expect(pruned.stdout).toContain("0 documents written, 1 deleted, 2 in all");
   });
 
+  it("skips a file that is not a post, naming it and the line, imports the others and exits 1", async () => {
+    const { folder, env } = project("skip");
+    writeFileSync(join(folder, "_posts", "2026-03-21-Puntata44.md"), '---\ntitle: "Senza fine\n---\n');
+    const run = await runCliCaptured(["transcripts", "import", "_posts"], { cwd: folder, env });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Importing posts: 100% 3/3 posts 2 new or changed, 0 unchanged, 1 skipped");
+    expect(run.stderr).toMatch(/Skipped .*2026-03-21-Puntata44\.md:2: expected valid YAML.* Fix it and import again\./);
+    expect(run.stdout).toMatch(/^2 posts imported into .*: 3 documents written, 0 deleted, 3 in all; 1 skipped/);
+  });
+
   it("imports a folder once, then finds turns with Italian inflections, the glossary and links", async () => {
     const { folder, env } = project("search");
     const first = await runCliCaptured(["transcripts", "import", "_posts"], { cwd: folder, env });

@@ -32,7 +32,7 @@ export const subcommand: CliCommand = {
     });
     if (positionals.length !== 1) throw new UsageError("Give the folder of posts (the site's _posts).");
     if (!values.out) throw new UsageError("Name the folder to write with --out.");
-    const [{ buildSearchSite }, { readGlossaryFile }] = await Promise.all([
+    const [{ buildSearchSite }, { readGlossaryFile, skippedLine }] = await Promise.all([
       import("@trama/transcripts/web"),
       import("@trama/transcripts"),
     ]);
@@ -47,7 +47,8 @@ export const subcommand: CliCommand = {
         ...(values.permalink ? { permalink: values.permalink } : {}),
       },
     });
+    for (const reason of built.skipped) io.stderr.write(`${skippedLine(reason, "build again")}\n`);
     io.stdout.write(`Search site written to ${out}: ${built.documents} turns indexed (${built.files.join(", ")}).\n`);
-    return 0;
+    return built.skipped.length > 0 ? 1 : 0;
   },
 };

@@ -10,6 +10,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { type AnyComponent, Pipeline, TramaError } from "@trama/core";
 import { DocumentEmbedder } from "@trama/models";
 import { type DocumentStore, DocumentWriter, describeStore, type Filter } from "@trama/retrieval";
+import { TranscriptParseError } from "../parsers/parse-error.js";
 import { postDocuments, postFolder } from "./post-documents.js";
 import { PostToDocuments } from "./search-components.js";
 import { TranscriptSearchError } from "./search-error.js";
@@ -23,7 +24,8 @@ export interface ImportProgress {
   done: number;
   total: number;
   file: string;
-  status: PostImportStatus;
+  /** `failed`: the post cannot be read as a post (see `ImportReport.failed`); the import goes on. */
+  status: PostImportStatus | "failed";
   /** The post's documents in the store now. */
   documents: number;
 }
@@ -66,6 +68,11 @@ export interface ImportReport {
   /** The folder imported, when `posts` is one, and the posts removed because their files are no longer in it. */
   folder?: string;
   removed: Array<{ file: string; documents: number }>;
+  /**
+   * The files that cannot be read as posts (no or broken front matter, say), with the reason naming the file and line.
+   * They are skipped: the others are imported, and a skipped file's documents from an earlier import stay.
+   */
+  failed: Array<{ file: string; path: string; message: string }>;
 }
 
 /**
@@ -73,7 +80,9 @@ export interface ImportReport {
  * `DocumentWriter`. A post is identified by its file name; its documents by the post's digest (`post_hash`), so
  * re-importing an unchanged post writes nothing.
  *
- * @throws TranscriptSearchError naming the folder when it cannot be read, or the post when it cannot be imported
+ * A file that cannot be read as a post is skipped and listed in `failed` (see `describeFailed`).
+ *
+ * @throws TranscriptSearchError naming the folder when it cannot be read, or the post when it cannot be stored
  * (posts before it stay imported).
  */
 export async function importPosts(options: ImportPostsOptions): Promise<ImportReport> {
@@ -81,13 +90,25 @@ export async function importPosts(options: ImportPostsOptions): Promise<ImportRe
   const { store } = options;
   const pipeline = importPipeline(options);
   const folder = await folderOf(options.posts);
-  const report: ImportReport = { posts: [], written: 0, deleted: 0, ...(folder ? { folder } : {}), removed: [] };
+  const report: ImportReport = {
+    posts: [],
+    written: 0,
+    deleted: 0,
+    ...(folder ? { folder } : {}),
+    removed: [],
+    failed: [],
+  };
   for (const [index, file] of files.entries()) {
     options.signal?.throwIfAborted();
     const name = basename(file);
+    const read = await readPost(file, options);
+    if ("message" in read) {
+      report.failed.push({ file: name, path: file, message: read.message });
+      options.onProgress?.({ done: index + 1, total: files.length, file: name, status: "failed", documents: 0 });
+      continue;
+    }
+    const { text, planned } = read;
     try {
-      const text = await readFile(file, "utf8");
-      const planned = postDocuments({ text, file, ...documentOptions(options) });
       const samePost: Filter = { field: "meta.post_file", operator: "==", value: name };
       const current = await store.count({
         operator: "AND",
@@ -135,6 +156,38 @@ export async function importPosts(options: ImportPostsOptions): Promise<ImportRe
   }
   if (folder && options.prune !== false && files.length > 0) await prune(store, folder, files, report);
   return report;
+}
+
+/**
+ * A post's text and planned documents, or why the file cannot be read as a post: the file's own fault (unreadable,
+ * no or broken front matter), which skips it rather than stopping the import.
+ */
+async function readPost(
+  file: string,
+  options: ImportPostsOptions,
+): Promise<{ text: string; planned: ReturnType<typeof postDocuments> } | { message: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    return { message: `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
+  }
+  try {
+    return { text, planned: postDocuments({ text, file, ...documentOptions(options) }) };
+  } catch (error) {
+    if (TranscriptParseError.isInstance(error)) return { message: error.message };
+    throw error;
+  }
+}
+
+/** One line per file skipped because it cannot be read as a post, naming it and why; empty when none was. */
+export function describeFailed(report: ImportReport): string[] {
+  return report.failed.map((post) => skippedLine(post.message, "import again"));
+}
+
+/** "Skipped <file>:<line>: <reason>. Fix it and <retry>.": how a file left out because it is not a post is said. */
+export function skippedLine(reason: string, retry: string): string {
+  return `Skipped ${/[.!?]$/.test(reason) ? reason : `${reason}.`} Fix it and ${retry}.`;
 }
 
 /** "Removed 1 episode no longer in <folder>: <file>.", when the import removed posts; else undefined. */

@@ -69,6 +69,7 @@ describe("importPosts", () => {
       deleted: 0,
       folder,
       removed: [],
+      failed: [],
     });
     expect((await store.filter()).map((document) => document.id)).toEqual(ids);
   });

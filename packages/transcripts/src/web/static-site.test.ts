@@ -2,7 +2,7 @@
  * The static search site: what it writes, and the browser's search engine (`client/search-engine.js`) checked against
  * the server's Italian analyzer and the in-memory store's BM25 on the same turns.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -37,7 +37,11 @@ const realPosts = join(import.meta.dirname, "../../../../../shared/data/podcast/
 
 describe("buildSearchSite", () => {
   test("writes the page, its scripts and the index of every turn with its links", async () => {
+    // A file that is not a post is left out and named, with its line; the posts are all indexed.
+    writeFileSync(join(posts, "README.md"), "# Notes\n\nNot a post.\n");
     const built = await buildSearchSite({ posts, out, glossary: [{ heard: "cloud", term: "Claude" }] });
+    rmSync(join(posts, "README.md"));
+    expect(built.skipped).toEqual([expect.stringMatching(/README\.md:1: .*front matter/)]);
     expect(built.documents).toBe(6);
     expect(readdirSync(out).sort()).toEqual(
       ["index.html", "results-view.js", "search-engine.js", "search-index.json", "site.js", "styles.css"].sort(),

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { italianElisions, italianStopwords } from "@trama/retrieval";
 import type { GlossaryEntry } from "../fusion/glossary.js";
 import { formatClock } from "../parsers/clock.js";
+import { TranscriptParseError } from "../parsers/parse-error.js";
 import { postFiles } from "../search/import-posts.js";
 import { postDocuments } from "../search/post-documents.js";
 import { postUrl, type SiteLinks, videoUrl } from "../search/post-links.js";
@@ -39,8 +40,13 @@ export interface SearchSiteIndex {
 
 const copied = ["site.js", "search-engine.js", "results-view.js", "styles.css"] as const;
 
-/** Writes the search site into `out`; resolves to the files written and the turns indexed. */
-export async function buildSearchSite(options: SearchSiteOptions): Promise<{ files: string[]; documents: number }> {
+/**
+ * Writes the search site into `out`; resolves to the files written, the turns indexed, and why each file that is not
+ * a post was left out (its path and line).
+ */
+export async function buildSearchSite(
+  options: SearchSiteOptions,
+): Promise<{ files: string[]; documents: number; skipped: string[] }> {
   const index: SearchSiteIndex = {
     version: 1,
     stopwords: italianStopwords,
@@ -48,12 +54,21 @@ export async function buildSearchSite(options: SearchSiteOptions): Promise<{ fil
     glossary: (options.glossary ?? []).map(({ heard, term }) => ({ heard, term })),
     documents: [],
   };
+  const skipped: string[] = [];
   for (const file of await postFiles(options.posts)) {
-    const { documents } = postDocuments({
-      text: await readFile(file, "utf8"),
-      file,
-      ...(options.maxWords === undefined ? {} : { maxWords: options.maxWords }),
-    });
+    let documents: ReturnType<typeof postDocuments>["documents"];
+    try {
+      ({ documents } = postDocuments({
+        text: await readFile(file, "utf8"),
+        file,
+        ...(options.maxWords === undefined ? {} : { maxWords: options.maxWords }),
+      }));
+    } catch (error) {
+      // A file that is not a post (no or broken front matter) is named and left out, as the import does.
+      if (!TranscriptParseError.isInstance(error)) throw error;
+      skipped.push(error.message);
+      continue;
+    }
     for (const document of documents) {
       const meta = document.meta as Record<string, unknown>;
       const start = typeof meta.start === "number" ? meta.start : undefined;
@@ -91,5 +106,5 @@ export async function buildSearchSite(options: SearchSiteOptions): Promise<{ fil
       { cause: error },
     );
   }
-  return { files: ["index.html", ...copied, "search-index.json"], documents: index.documents.length };
+  return { files: ["index.html", ...copied, "search-index.json"], documents: index.documents.length, skipped };
 }

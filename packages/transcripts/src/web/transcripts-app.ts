@@ -11,7 +11,7 @@ import {
 } from "@trama/server";
 import type { GlossaryEntry } from "../fusion/glossary.js";
 import { answerQuestion } from "../search/answer-question.js";
-import { describeRemoved, type ImportProgress, importPosts } from "../search/import-posts.js";
+import { describeFailed, describeRemoved, type ImportProgress, importPosts } from "../search/import-posts.js";
 import type { SiteLinks } from "../search/post-links.js";
 import { type SearchMode, TranscriptSearch } from "../search/search-transcripts.js";
 import { openTranscriptsStore } from "../search/transcripts-store.js";
@@ -76,6 +76,7 @@ export function transcriptsApp(options: TranscriptsAppOptions = {}): TramaApp {
           signal: context.signal,
           ...(options.onImportProgress ? { onProgress: options.onImportProgress } : {}),
         });
+        for (const line of describeFailed(report)) context.log(`transcripts: ${line}`);
         const removed = describeRemoved(report);
         if (removed) context.log(`transcripts: ${removed}`);
         for (const post of report.posts) posts.set(post.slug, post.path);
