@@ -65,3 +65,14 @@ function dateOf(value: unknown): string | undefined {
 function numberOf(text: string | undefined): number | undefined {
   return text === undefined ? undefined : Number(text);
 }
+
+/**
+ * A post's title as shown after its episode number: without the `#42` many titles end with when it is that number
+ * ("#42 · Agenti e modelli", not "#42 · Agenti e modelli #42"). Other titles are left as they are.
+ */
+export function titleBesideNumber(title: string, episode: number | undefined): string {
+  const number = title.match(titleNumber);
+  if (episode === undefined || !number || Number(number[1]) !== episode) return title;
+  // "Robot e persone - #43" loses its dash too.
+  return title.slice(0, number.index).replace(/[\s\-–—:·|,]+$/u, "") || title;
+}

@@ -10,6 +10,7 @@ import { TextEmbedder } from "@trama/models";
 import { BM25Retriever, type DocumentStore, EmbeddingRetriever, type Filter, HybridRetriever } from "@trama/retrieval";
 import type { GlossaryEntry } from "../fusion/glossary.js";
 import { formatClock } from "../parsers/clock.js";
+import { titleBesideNumber } from "./episode-info.js";
 import { highlight, type Snippet } from "./highlight.js";
 import { postUrl, type SiteLinks, videoUrl } from "./post-links.js";
 import { expandQuery, type InflectionMode } from "./query-terms.js";
@@ -37,7 +38,7 @@ export interface TranscriptSearchOptions {
 export interface SearchHit {
   id: string;
   score: number;
-  /** The post's slug and title. */
+  /** The post's slug and title (without a trailing `#42` that repeats `episode`). */
   post: string;
   title: string;
   episode?: number;
@@ -116,7 +117,7 @@ export class TranscriptSearch {
       id: document.id,
       score: document.score ?? 0,
       post: slug,
-      title: String(meta.title ?? slug),
+      title: titleBesideNumber(String(meta.title ?? slug), typeof meta.episode === "number" ? meta.episode : undefined),
       ...(typeof meta.episode === "number" ? { episode: meta.episode } : {}),
       ...(typeof meta.date === "string" ? { date: meta.date } : {}),
       speaker: String(meta.speaker ?? ""),

@@ -10,6 +10,7 @@ import { italianElisions, italianStopwords } from "@trama/retrieval";
 import type { GlossaryEntry } from "../fusion/glossary.js";
 import { formatClock } from "../parsers/clock.js";
 import { TranscriptParseError } from "../parsers/parse-error.js";
+import { titleBesideNumber } from "../search/episode-info.js";
 import { postFiles } from "../search/import-posts.js";
 import { postDocuments } from "../search/post-documents.js";
 import { postUrl, type SiteLinks, videoUrl } from "../search/post-links.js";
@@ -76,7 +77,7 @@ export async function buildSearchSite(
         id: document.id,
         content: document.content,
         post: meta.post,
-        title: meta.title,
+        title: titleBesideNumber(String(meta.title), typeof meta.episode === "number" ? meta.episode : undefined),
         ...(meta.episode === undefined ? {} : { episode: meta.episode }),
         ...(meta.date === undefined ? {} : { date: meta.date }),
         speaker: meta.speaker,
