@@ -96,8 +96,10 @@ describe("measure", () => {
     expect(counts.coverage).toEqual({ count: 20, total: 21 });
     expect(counts.chaptersWithin).toEqual({ count: 2, total: 2 });
     expect(counts.chaptersAtSentence).toEqual({ count: 0, total: 2 });
+    expect(counts.chapterMisses).toEqual([0, 1]);
     const late = run({ words: truthWords, chapterWords: [0, 19] });
     expect(late.chaptersWithin).toEqual({ count: 1, total: 2 });
+    expect(late.chapterMisses).toEqual([1]);
     expect(late.chaptersNearListed).toEqual({ count: 1, total: 2 });
   });
 

@@ -34,6 +34,8 @@ export interface MetricCounts {
   chaptersNearListed: Ratio;
   /** Absolute errors, in seconds, at the turn starts the output got right. */
   turnStartErrors: number[];
+  /** Of one case only (not added up): the chapters, by index, not within 15 s of their true start at a sentence start. */
+  chapterMisses?: number[];
 }
 
 /** A count out of a total. */
@@ -165,6 +167,7 @@ function chapterCounts(
   const atSentence = ratio();
   const both = ratio();
   const nearListed = ratio();
+  const misses: number[] = [];
   truth.chapters.forEach((chapter, index) => {
     const word = output.chapterWords[index] ?? -1;
     const truthWord = mapped(word);
@@ -173,11 +176,18 @@ function chapterCounts(
     add(within, isWithin);
     add(atSentence, isSentence);
     add(both, isWithin * isSentence);
+    if (isWithin * isSentence === 0) misses.push(index);
     const listedTime = listed[index];
     if (listedTime !== undefined)
       add(nearListed, truthWord >= 0 && Math.abs(truth.words[truthWord]!.time - listedTime) <= 15 ? 1 : 0);
   });
-  return { chaptersWithin: within, chaptersAtSentence: atSentence, chaptersBoth: both, chaptersNearListed: nearListed };
+  return {
+    chaptersWithin: within,
+    chaptersAtSentence: atSentence,
+    chaptersBoth: both,
+    chaptersNearListed: nearListed,
+    chapterMisses: misses,
+  };
 }
 
 function ratio(): Ratio {

@@ -27,6 +27,17 @@ export interface CaseResult {
   /** Truth words the synthesized speaker source does not have exactly, and how many truth words there are. */
   speakerSourceWrong: number;
   truthWords: number;
+  /** Our chapters not within 15 s of their true start at a sentence start: the truth's, the list's and ours times. */
+  chapterMisses: ChapterMiss[];
+}
+
+/** A chapter placed wrong: its index and title, its true and listed times, and where ours starts (seconds). */
+export interface ChapterMiss {
+  index: number;
+  title: string;
+  truth: number;
+  listed: number | undefined;
+  placed: number | undefined;
 }
 
 /** Runs one case: `name` seeds it (use the post's file name). */
@@ -50,13 +61,22 @@ export function runCase(input: {
     merged.report.chapters.map((placement) => placement.word),
   );
   const listedTimes = chapters.map((chapter) => chapter.start);
+  const ours = measure({ truth, output: { words: merged.words, chapterWords }, accurateWords, listedTimes });
+  const chapterMisses = (ours.chapterMisses ?? []).map((index) => ({
+    index,
+    title: truth.chapters[index]!.title,
+    truth: truth.chapters[index]!.time,
+    listed: listedTimes[index],
+    placed: chapterWords[index]! >= 0 ? merged.words[chapterWords[index]!]?.start : undefined,
+  }));
   return {
-    ours: measure({ truth, output: { words: merged.words, chapterWords }, accurateWords, listedTimes }),
+    ours,
     baseline: measure({ truth, output: naiveMerge({ speakers, text, chapters }), accurateWords, listedTimes }),
     mergeMs,
     crosstalk: inputs.counts,
     speakerSourceWrong: wrongWords(truth, speakers),
     truthWords: truth.words.length,
+    chapterMisses,
   };
 }
 

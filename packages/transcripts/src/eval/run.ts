@@ -5,19 +5,21 @@
  * on a two-hour episode, and the real pair in `raw/ep49`. Skips with a message when the shared data is absent.
  *
  * Options: `--rates 0.08,0.15,0.25`, `--variants sbv,text,…`, `--posts N` (the first N posts), `--data DIR`
- * (default `../shared/data` beside the repository, or `TRAMA_SHARED_DATA`), `--out DIR` (writes the ep49 post there).
+ * (default `../shared/data` beside the repository, or `TRAMA_SHARED_DATA`), `--out DIR` (writes the ep49 post there),
+ * `--misses` (lists every chapter placed wrong: the truth's, the list's and our times, per case).
  * @module
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { formatClock } from "../parsers/clock.js";
 import { CAPTION_VARIANTS, type CaptionVariant } from "./caption-writers.js";
 import { podcastFolder, readCorpus } from "./corpus.js";
 import { type MetricCounts, sumCounts } from "./metrics.js";
 import { formatRealChapters, measureRealPair } from "./real-pair.js";
 import { f1, formatTable, formatTargets, percent, type ReportRow } from "./report.js";
-import { runCase } from "./run-case.js";
+import { type ChapterMiss, runCase } from "./run-case.js";
 import { timeTwoHours } from "./two-hour.js";
 
 const { values } = parseArgs({
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     posts: { type: "string" },
     data: { type: "string" },
     out: { type: "string" },
+    misses: { type: "boolean" },
   },
 });
 
@@ -67,6 +70,7 @@ for (const rate of rates) {
     const baseline: MetricCounts[] = [];
     for (const { file, truth } of posts) {
       const result = runCase({ truth, name: file, rate, variant });
+      if (values.misses) for (const miss of result.chapterMisses) log(formatMiss(rate, variant, file, miss));
       ours.push(result.ours);
       baseline.push(result.baseline);
       mergeMs += result.mergeMs;
@@ -167,4 +171,10 @@ if (values.out) {
 
 function rateOf(ratio: { count: number; total: number }): number {
   return ratio.total === 0 ? 0 : (100 * ratio.count) / ratio.total;
+}
+
+/** One chapter placed wrong, for `--misses`. */
+function formatMiss(rate: number, variant: string, file: string, miss: ChapterMiss): string {
+  const clock = (seconds: number | undefined) => (seconds === undefined ? "--:--" : formatClock(Math.round(seconds)));
+  return `  miss ${Math.round(rate * 100)}% ${variant} ${file} ch${miss.index} "${miss.title}": true ${clock(miss.truth)}, listed ${clock(miss.listed)}, ours ${clock(miss.placed)}`;
 }
