@@ -102,6 +102,11 @@ describe("the default council's first use", () => {
     const env = { TRAMA_MODELS_DIR: modelsDir, OLLAMA_HOST: `127.0.0.1:${await closedPort()}` };
     const defaultModels = [{ name: "tiny", reference: "hf:test/tiny-GGUF/tiny-q4.gguf", bytes: bytes.length }];
     try {
+      // Described for a page, the council names its models and fetches nothing.
+      const described = await resolveCouncilConfig({ env, defaultModels, download: false });
+      expect(described.config.members).toEqual([{ model: "gguf:hf:test/tiny-GGUF/tiny-q4.gguf", name: "tiny" }]);
+      expect(described.notes[0]).toContain("fetched at the first question");
+      expect(hub.requests).toHaveLength(0);
       const progress: DownloadProgress[] = [];
       const first = await resolveCouncilConfig({
         env,

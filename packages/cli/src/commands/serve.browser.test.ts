@@ -78,6 +78,12 @@ const turns = () => page.locator("article.turn");
 describe("the council web app", () => {
   let firstTurnText = "";
 
+  it("names the council file's members and chairman before the first question", async () => {
+    const line = page.locator("#council-members");
+    await line.waitFor();
+    expect(await line.innerText()).toBe("Council: alpha, beta, gamma · alpha chairs");
+  });
+
   it("streams a question through every stage and shows each member's answer and review, the ranking and the final answer", async () => {
     await ask("Why is the sky blue?");
     const turn = turns().first();

@@ -58,22 +58,27 @@ export const serveApps: Record<string, ServeAppLoader> = {
       import("@trama/council/web"),
       import("@trama/council"),
     ]);
+    const resolve = (download: boolean) =>
+      resolveCouncilConfig({
+        ...(options.councilFile ? { file: options.councilFile } : {}),
+        overrides: {
+          ...(options.members ? { members: options.members } : {}),
+          ...(options.chairman ? { chairman: options.chairman } : {}),
+        },
+        env: io.env,
+        cwd: io.cwd,
+        signal: io.signal,
+        download,
+        ...(download ? { onDownloadProgress: downloadProgress(io) } : {}),
+      });
     return councilApp({
       council: onFirstUse(async () => {
-        const resolved = await resolveCouncilConfig({
-          ...(options.councilFile ? { file: options.councilFile } : {}),
-          overrides: {
-            ...(options.members ? { members: options.members } : {}),
-            ...(options.chairman ? { chairman: options.chairman } : {}),
-          },
-          env: io.env,
-          cwd: io.cwd,
-          signal: io.signal,
-          onDownloadProgress: downloadProgress(io),
-        });
+        const resolved = await resolve(true);
         for (const note of resolved.notes) io.stderr.write(`council: ${note}\n`);
         return resolved.config;
       }),
+      // The page names who would answer; nothing is fetched until the first question.
+      describe: () => resolve(false),
       env: options.dataDir ? { ...io.env, TRAMA_DATA_DIR: options.dataDir } : io.env,
     });
   },

@@ -60,6 +60,11 @@ export async function resolveCouncilConfig(options: {
   onDownloadProgress?: (progress: DownloadProgress) => void;
   /** The embedded defaults; tests swap them for tiny models. */
   defaultModels?: readonly DefaultModel[];
+  /**
+   * False to describe the council without fetching anything: the embedded models are named, not downloaded (a page
+   * shows who will answer before the first question). Default true.
+   */
+  download?: boolean;
 }): Promise<ResolvedCouncil> {
   const overrides = options.overrides ?? {};
   const file = options.file ?? (options.env.TRAMA_COUNCIL || undefined);
@@ -93,14 +98,17 @@ export async function resolveCouncilConfig(options: {
     }
   }
   const ollamaReason = ollama.ok ? `Ollama at ${ollama.baseURL} has no chat models` : ollama.reason;
-  const members = await ggufDefaultMembers({
-    env: options.env,
-    ...(options.defaultModels ? { models: options.defaultModels } : {}),
-    ...(options.onDownloadProgress ? { onProgress: options.onDownloadProgress } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ollamaReason,
-  });
   const models = options.defaultModels ?? defaultGgufModels;
+  const members =
+    options.download === false
+      ? models.map((model) => ({ model: `gguf:${model.reference}`, name: model.name }))
+      : await ggufDefaultMembers({
+          env: options.env,
+          ...(options.defaultModels ? { models: options.defaultModels } : {}),
+          ...(options.onDownloadProgress ? { onProgress: options.onDownloadProgress } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          ollamaReason,
+        });
   return {
     config: applyCouncilOverrides(
       { members, chairman: models[0]!.name, ...(models[1] ? { titleModel: models[1].name } : {}) },
@@ -108,7 +116,7 @@ export async function resolveCouncilConfig(options: {
     ),
     source: "gguf",
     notes: [
-      `No council file and ${ollamaReason}: using the embedded models in this process: ${members.map((member) => member.name).join(", ")}.`,
+      `No council file and ${ollamaReason}: using the embedded models in this process: ${members.map((member) => member.name).join(", ")}${options.download === false ? " (fetched at the first question unless already in the models folder)" : ""}.`,
     ],
   };
 }

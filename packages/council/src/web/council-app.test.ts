@@ -171,6 +171,54 @@ describe("councilApp", () => {
     ]);
   });
 
+  it("names who would answer before any question, without resolving a council given as a function", async () => {
+    await start();
+    const described = await (await fetch(`${server!.url}council/api/council`)).json();
+    expect(described).toEqual({ members: ["alpha", "beta"], chairman: "alpha", notes: [] });
+    await server!.close();
+    // A council resolved at the first question (it may download models) is described by `describe` alone…
+    let resolved = 0;
+    server = await startServer({
+      apps: [
+        councilApp({
+          council: () => {
+            resolved++;
+            return council();
+          },
+          describe: () => ({ config: { ...council(), chairman: "beta" }, notes: ["From a council file."] }),
+          databasePath: join(folder, "describe.db"),
+        }),
+      ],
+      port: 0,
+      log: () => {},
+    });
+    expect(await (await fetch(`${server.url}council/api/council`)).json()).toEqual({
+      members: ["alpha", "beta"],
+      chairman: "beta",
+      notes: ["From a council file."],
+    });
+    expect(resolved).toBe(0);
+    await server.close();
+    // …and one that cannot be described says why.
+    server = await startServer({
+      apps: [
+        councilApp({
+          council: council,
+          describe: () => {
+            throw new SetupError("The council file council.yaml:3 names no members.");
+          },
+          databasePath: join(folder, "describe-error.db"),
+        }),
+      ],
+      port: 0,
+      log: () => {},
+    });
+    expect(await (await fetch(`${server.url}council/api/council`)).json()).toEqual({
+      members: [],
+      notes: ["The council file council.yaml:3 names no members."],
+    });
+  });
+
   it("checks questions and names what is wrong", async () => {
     const { api, create, ask } = await start();
     const id = await create();

@@ -1,5 +1,6 @@
 import { fileResponse, serveFiles, type TramaApp } from "@trama/server";
 import { ConversationStore } from "../conversations/conversation-store.js";
+import type { CouncilConfig } from "../council-config.js";
 import { clientFiles, clientPage } from "./client-files.js";
 import { councilRoutes } from "./council-routes.js";
 import { type CouncilConfigSource, CouncilRuns } from "./council-runs.js";
@@ -12,6 +13,18 @@ export interface CouncilAppOptions {
   databasePath?: string;
   /** The environment the default database path is read from. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Who would answer, without starting or fetching anything, for the page to show before the first question (with
+   * `council` a function, it is called only when a question comes). Default: `council` itself when it is a
+   * configuration; else the page shows no members.
+   */
+  describe?: () => CouncilDescriptionSource | Promise<CouncilDescriptionSource>;
+}
+
+/** A council to describe: its configuration and what the user should know about it. */
+export interface CouncilDescriptionSource {
+  config: CouncilConfig;
+  notes?: string[];
 }
 
 /**
@@ -33,7 +46,10 @@ export function councilApp(options: CouncilAppOptions): TramaApp {
         ...(options.env === undefined ? {} : { env: options.env }),
       });
       runs = new CouncilRuns({ store, config: options.council, signal: context.signal, log: context.log });
-      councilRoutes({ app, store, runs, context });
+      const describe =
+        options.describe ??
+        (typeof options.council === "function" ? undefined : () => ({ config: options.council as CouncilConfig }));
+      councilRoutes({ app, store, runs, context, ...(describe ? { describe } : {}) });
       app.get("/", (request) => fileResponse(request, clientPage()));
       app.get("/static/:file", serveFiles(clientFiles()));
     },

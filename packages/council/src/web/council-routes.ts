@@ -2,6 +2,8 @@ import { type AppContext, HttpError, readJsonBody, streamEvents, stringField } f
 import type { Context, Hono } from "hono";
 import type { ConversationStore } from "../conversations/conversation-store.js";
 import { conversationToJSON, conversationToMarkdown } from "../conversations/export-conversation.js";
+import { setUpCouncil } from "../council-setup.js";
+import type { CouncilDescriptionSource } from "./council-app.js";
 import type { CouncilRuns } from "./council-runs.js";
 import type { LiveTurn } from "./live-turn.js";
 
@@ -66,14 +68,18 @@ function streamTurn(context: Context, live: LiveTurn, app: AppContext): Response
  *   run as server-sent events; `GET conversations/:id/live` re-attaches to the run in progress.
  * - `POST conversations/:id/stop` stops the run in progress.
  * - `GET conversations/:id/export.md` and `export.json` download the conversation.
+ * - `GET council` names the members and the chairman who would answer, with notes (or why the council cannot run).
  */
 export function councilRoutes(options: {
   app: Hono;
   store: ConversationStore;
   runs: CouncilRuns;
   context: AppContext;
+  describe?: () => CouncilDescriptionSource | Promise<CouncilDescriptionSource>;
 }) {
-  const { app, store, runs, context } = options;
+  const { app, store, runs, context, describe } = options;
+
+  app.get("/api/council", async (request) => request.json(await describeCouncil(describe)));
 
   app.get("/api/conversations", (request) => {
     const query = request.req.query("q");
@@ -130,4 +136,18 @@ export function councilRoutes(options: {
       "content-disposition": `attachment; filename="${exportName(conversation.title, "json")}"`,
     });
   });
+}
+
+/** Who would answer: the members' and chairman's names and the notes, or an empty council with why. */
+async function describeCouncil(
+  describe: (() => CouncilDescriptionSource | Promise<CouncilDescriptionSource>) | undefined,
+): Promise<{ members: string[]; chairman?: string; notes: string[] }> {
+  if (!describe) return { members: [], notes: [] };
+  try {
+    const { config, notes = [] } = await describe();
+    const setup = setUpCouncil(config);
+    return { members: setup.members.map((member) => member.name), chairman: setup.chairman.name, notes };
+  } catch (error) {
+    return { members: [], notes: [error instanceof Error ? error.message : String(error)] };
+  }
 }

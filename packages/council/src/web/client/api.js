@@ -63,6 +63,8 @@ async function stream(path, init, onEvent) {
 }
 
 export const api = {
+  /** Who would answer: `{ members, chairman?, notes }`. */
+  council: () => call("council"),
   /** @param {string} [query] */
   list: (query) => call(`conversations${query ? `?q=${encodeURIComponent(query)}` : ""}`),
   /** @param {string} [title] */

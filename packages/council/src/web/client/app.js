@@ -206,7 +206,23 @@ byId("new-conversation").addEventListener("click", () => {
   page.question.focus();
 });
 
+/** Names who would answer before the first question; the notes (how they were chosen) show on hover. */
+async function showMembers() {
+  const line = byId("council-members");
+  try {
+    const { members, chairman, notes } = await api.council();
+    line.textContent = members.length
+      ? `Council: ${members.join(", ")}${chairman ? ` · ${chairman} chairs` : ""}`
+      : (notes[0] ?? "");
+    line.title = members.length ? notes.join("\n") : "";
+    line.hidden = line.textContent === "";
+  } catch {
+    // Only a courtesy: the first question reports what is wrong.
+  }
+}
+
 const opened = new URLSearchParams(location.hash.slice(1)).get("c");
+void showMembers();
 void sidebar.refresh();
 if (opened) void openConversation(opened);
 else showConversation(undefined);
